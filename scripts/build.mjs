@@ -1,0 +1,32 @@
+// Bundles QMS Kit: the CLI (Node), the extension (Node, `vscode` external) and the webview
+// (browser). One esbuild call per bundle; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const bundles = [
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+];
+if (existsSync('src/extension/extension.ts')) {
+  bundles.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+}
+if (existsSync('src/webview/main.ts')) {
+  bundles.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
+
+if (watch) {
+  for (const options of bundles) await (await esbuild.context(options)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(bundles.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// End-to-end tests of the QMS Kit extension in a real VS Code (code-server) driven by Debian Chromium.
+//
+//   node scripts/e2e.mjs [--inhost] [--ui] [--keep]      (no stage flag = both stages)
+//
+// Stage "inhost": the mocha suite (test/e2e/suite) runs inside the real extension host with the
+//   extension loaded from its development folder (the project root, or $QMS_E2E_EXTENSION_PATH).
+// Stage "ui": the extension is packaged (vsce) and installed into code-server, and each
+//   test/e2e/ui/*.ui.mjs drives the workbench in Chromium and saves screenshots.
+// The last line is `e2e: N passed, M failed`; the exit code is 0 only when everything passed.
+// See test/e2e/README.md.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensurePrereqs } from '../test/e2e/harness/prereqs.mjs';
+import { installExtension, killGroup, reapStragglers, startCodeServer } from '../test/e2e/harness/code-server.mjs';
+import { launchBrowser } from '../test/e2e/harness/browser.mjs';
+import { runInHost } from '../test/e2e/harness/inhost.mjs';
+import { listUiTests, runUiTests } from '../test/e2e/harness/ui.mjs';
+import { buildSuite } from '../test/e2e/harness/suite-build.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXTENSION_ID = 'qmskit.qmskit';
+const SUITE_OUT = path.join(ROOT, 'out', 'e2e', 'suite');
+const UI_DIR = path.join(ROOT, 'test', 'e2e', 'ui');
+const RESULTS_SCREENSHOTS = path.join(ROOT, 'test-results', 'e2e-screenshots');
+const INHOST_TIMEOUT_MS = Number(process.env.QMS_E2E_TIMEOUT || 240) * 1000;
+
+const log = (...a) => console.log(...a);
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------- arguments ----------
+const argv = process.argv.slice(2);
+const known = new Set(['--ui', '--inhost', '--keep', '--help', '-h']);
+const unknown = argv.filter((a) => !known.has(a));
+if (argv.includes('--help') || argv.includes('-h') || unknown.length) {
+  if (unknown.length) console.error(`unknown option(s): ${unknown.join(' ')}`);
+  console.log('usage: node scripts/e2e.mjs [--inhost] [--ui] [--keep]\n  no stage flag runs both stages; --keep keeps the run folder (it is also kept on failure)');
+  process.exit(unknown.length ? 2 : 0);
+}
+const wantInHost = argv.includes('--inhost') || !argv.includes('--ui');
+const wantUi = argv.includes('--ui') || !argv.includes('--inhost');
+const keep = argv.includes('--keep');
+
+// ---------- run state, torn down in one place ----------
+const state = { runDir: null, browser: null, servers: new Set(), passed: 0, failed: 0, failures: [] };
+const pass = (n = 1) => { state.passed += n; };
+const fail = (what, n = 1) => { state.failed += n; state.failures.push(what); };
+
+/** Run a child process, streaming its output prefixed; resolves { code, output }. */
+function runCommand(cmd, args, { cwd, env, prefix, timeoutMs = 300_000 } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: env || process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    const onData = (d) => {
+      output += d;
+      if (process.env.VERBOSE) process.stdout.write(String(d).replace(/^(?=.)/gm, prefix || ''));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => { output += `\n(timed out after ${timeoutMs / 1000} s)`; killGroup(child.pid); }, timeoutMs);
+    child.on('error', (e) => { clearTimeout(timer); resolve({ code: 127, output: output + String(e) }); });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, output }); });
+  });
+}
+
+/** Read and check the extension's manifest, so a missing build fails with a sentence, not a timeout. */
+function checkExtension(extPath) {
+  const manifestFile = path.join(extPath, 'package.json');
+  if (!fs.existsSync(manifestFile)) throw new Error(`no package.json in extension path ${extPath}`);
+  const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  const id = `${m.publisher}.${m.name}`;
+  if (id !== EXTENSION_ID) throw new Error(`${manifestFile}: extension id is "${id}", the tests expect "${EXTENSION_ID}"`);
+  if (!m.main && !m.browser) throw new Error(`${manifestFile} has no "main": the extension is not wired up yet`);
+  if (m.main) {
+    const main = path.resolve(extPath, m.main);
+    const candidates = [main, `${main}.js`, path.join(main, 'index.js')];
+    if (!candidates.some((c) => fs.existsSync(c))) throw new Error(`extension entry ${m.main} (package.json "main") does not exist in ${extPath} — is it built?`);
+  }
+  return m;
+}
+
+/** The workspace the tests open, copied into the run folder so tests may modify it freely. */
+function copyWorkspace(runDir) {
+  const fromEnv = process.env.QMS_E2E_WORKSPACE && path.resolve(process.env.QMS_E2E_WORKSPACE);
+  const banChqs = path.join(ROOT, 'examples', 'ban-chqs');
+  const src = fromEnv || (fs.existsSync(path.join(banChqs, 'qms.yaml')) ? banChqs : path.join(ROOT, 'test', 'e2e', 'fixtures', 'mini'));
+  if (!fs.existsSync(path.join(src, 'qms.yaml'))) throw new Error(`workspace ${src} has no qms.yaml`);
+  const dest = path.join(runDir, 'ws', path.basename(src));
+  fs.cpSync(src, dest, { recursive: true, filter: (p) => !/[\\/](\.git|node_modules)$/.test(p) });
+  log(`[workspace] ${path.relative(ROOT, src) || src} -> ${dest}`);
+  return dest;
+}
+
+async function getBrowser() {
+  if (!state.browser) state.browser = await launchBrowser({ dir: path.join(state.runDir, 'browser') });
+  return state.browser;
+}
+
+async function startServer(name, extraArgs, prereqs) {
+  const server = await startCodeServer({ prereqs, dataDir: path.join(state.runDir, name), extraArgs, log });
+  state.servers.add(server);
+  return server;
+}
+
+async function stopServer(server) {
+  state.servers.delete(server);
+  await server.stop();
+}
+
+// ---------- stages ----------
+async function inHostStage({ prereqs, extPath, workspace, screenshotsDir }) {
+  log('\n== in-host stage: mocha suite inside the real extension host ==');
+  const server = await startServer('cs-inhost', ['--vscode-option', 'enable-smoke-test-driver'], prereqs);
+  try {
+    const extensionEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('QMS_E2E_')));
+    extensionEnv.QMS_E2E_WORKSPACE_COPY = workspace;
+    const r = await runInHost({
+      browser: await getBrowser(),
+      server,
+      extensionPath: extPath,
+      testsPath: path.join(SUITE_OUT, 'index.js'),
+      workspace,
+      screenshotsDir,
+      extensionEnv,
+      extensionId: EXTENSION_ID,
+      timeoutMs: INHOST_TIMEOUT_MS,
+      startTimeoutMs: Number(process.env.QMS_E2E_START_TIMEOUT || 90) * 1000,
+      log,
+    });
+    pass(r.passed);
+    if (r.failed) fail(`in-host: ${r.failed} test(s) failed`, r.failed);
+    else if (r.code !== 0) fail(r.timedOut ? 'in-host: timed out' : `in-host: exit code ${r.code}`);
+    else if (r.passed === 0) fail('in-host: no tests ran');
+    return r;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function uiStage({ prereqs, extPath, workspace, screenshotsDir }) {
+  log('\n== UI stage: packaged extension in the workbench ==');
+  const files = listUiTests(UI_DIR);
+  if (!files.length) { log(`[ui] no ${path.relative(ROOT, UI_DIR)}/*.ui.mjs tests`); return; }
+
+  const vsix = path.join(state.runDir, 'qmskit.vsix');
+  const t0 = Date.now();
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  // --allow-missing-repository/--skip-license: vsce would otherwise stop and ask on stdin.
+  const pk = await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+    cwd: extPath,
+    prefix: '  [vsce] ',
+    timeoutMs: 180_000,
+  });
+  if (pk.code !== 0 || !fs.existsSync(vsix)) {
+    log(`✗ ui: packaging the extension with vsce failed (exit ${pk.code}) — the extension is not packageable yet:\n${pk.output.trim().split('\n').slice(-25).map((l) => '    ' + l).join('\n')}`);
+    fail('ui: vsce package failed', files.length);
+    return;
+  }
+  log(`[ui] packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB) in ${Date.now() - t0} ms`);
+
+  const dataDir = path.join(state.runDir, 'cs-ui');
+  await installExtension({ prereqs, dataDir, vsix, log });
+  const server = await startServer('cs-ui', [], prereqs);
+  try {
+    const results = await runUiTests({ browser: await getBrowser(), server, files, workspace, screenshotsDir, extensionId: EXTENSION_ID, log });
+    for (const r of results) (r.ok ? pass() : fail(`ui: ${r.name}`));
+  } finally {
+    await stopServer(server);
+  }
+}
+
+// ---------- teardown (finally, SIGINT, SIGTERM) ----------
+let teardownPromise = null;
+function teardown() {
+  teardownPromise ||= (async () => {
+    if (state.browser) {
+      await Promise.race([state.browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    for (const s of [...state.servers]) await stopServer(s).catch((e) => log(`[teardown] stopping code-server: ${e.message}`));
+    if (!state.runDir) return;
+    const stragglers = await reapStragglers(state.runDir, log);
+    if (stragglers.length) log(`[teardown] ${stragglers.length} straggler process(es) were left and have been killed`);
+    const shots = path.join(state.runDir, 'screenshots');
+    if (fs.existsSync(shots) && fs.readdirSync(shots).length) {
+      fs.rmSync(RESULTS_SCREENSHOTS, { recursive: true, force: true });
+      fs.mkdirSync(RESULTS_SCREENSHOTS, { recursive: true });
+      fs.cpSync(shots, RESULTS_SCREENSHOTS, { recursive: true });
+      log(`[teardown] screenshots copied to ${path.relative(process.cwd(), RESULTS_SCREENSHOTS) || RESULTS_SCREENSHOTS}`);
+    }
+    if (keep || state.failed > 0) {
+      log(`[teardown] run folder kept: ${state.runDir}`);
+    } else {
+      fs.rmSync(state.runDir, { recursive: true, force: true });
+    }
+  })();
+  return teardownPromise;
+}
+
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`\n[e2e] ${sig}: tearing down`);
+    fail(`interrupted by ${sig}`);
+    await teardown().catch(() => {});
+    log(`e2e: ${state.passed} passed, ${state.failed} failed`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
+
+// ---------- main ----------
+async function main() {
+  const T0 = Date.now();
+  const prereqs = await ensurePrereqs({ log });
+  log(prereqs.installedMs ? `[prereqs] cold install took ${secs(prereqs.installedMs)}` : `[prereqs] cached in ${prereqs.cacheDir} (checked in ${Date.now() - T0} ms)`);
+
+  const extPath = path.resolve(process.env.QMS_E2E_EXTENSION_PATH || ROOT);
+  log(`[extension] development path ${extPath}${process.env.QMS_E2E_EXTENSION_PATH ? ' (QMS_E2E_EXTENSION_PATH)' : ''}`);
+  // The project's own extension is built first so the tests never run against a stale dist/.
+  if (extPath === ROOT && !process.env.QMS_E2E_SKIP_BUILD) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    if (pkg.scripts?.build) {
+      const t = Date.now();
+      const b = await runCommand('npm', ['run', 'build', '--silent'], { cwd: ROOT, prefix: '  [build] ' });
+      if (b.code !== 0) throw new Error(`npm run build failed (exit ${b.code}):\n${b.output.trim().split('\n').slice(-25).join('\n')}`);
+      log(`[build] npm run build in ${Date.now() - t} ms`);
+    }
+  }
+  checkExtension(extPath);
+  if (wantInHost) await buildSuite({ root: ROOT, log });
+
+  const tmpBase = path.resolve(process.env.QMS_E2E_TMP || os.tmpdir());
+  fs.mkdirSync(tmpBase, { recursive: true });
+  state.runDir = fs.mkdtempSync(path.join(tmpBase, 'qmskit-e2e-'));
+  const screenshotsDir = path.join(state.runDir, 'screenshots');
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  log(`[run] folder ${state.runDir}\n[run] screenshots ${screenshotsDir}`);
+  const workspace = copyWorkspace(state.runDir);
+  const ctx = { prereqs, extPath, workspace, screenshotsDir };
+
+  let inhost = null;
+  if (wantInHost) {
+    try {
+      inhost = await inHostStage(ctx);
+    } catch (e) {
+      log(`✗ in-host stage could not run: ${e.message}`);
+      fail('in-host: stage error');
+    }
+  }
+  if (wantUi) {
+    if (inhost?.activationFailed) {
+      log('\n== UI stage skipped: the extension failed to activate in the in-host stage (see above) ==');
+    } else {
+      try {
+        await uiStage(ctx);
+      } catch (e) {
+        log(`✗ UI stage could not run: ${e.message}`);
+        fail('ui: stage error');
+      }
+    }
+  }
+  log(`\n[e2e] finished in ${secs(Date.now() - T0)}${state.failures.length ? `; failures: ${state.failures.join('; ')}` : ''}`);
+}
+
+let exitCode = 1;
+try {
+  await main();
+} catch (e) {
+  log(`✗ e2e could not run: ${e.message}`);
+  fail('setup');
+  if (e.exitCode) exitCode = e.exitCode;
+} finally {
+  if (!interrupted) {
+    await teardown().catch((e) => log(`[teardown] ${e.stack || e}`));
+    log(`e2e: ${state.passed} passed, ${state.failed} failed`);
+    if (state.failed === 0 && state.passed > 0) exitCode = 0;
+    else if (exitCode === 0) exitCode = 1;
+    process.exit(exitCode);
+  }
+}

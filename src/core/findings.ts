@@ -1,0 +1,96 @@
+/**
+ * A finding is what every part of QMS Kit reports: the CLI prints it, the extension turns it into a
+ * diagnostic, SARIF carries it. Positions are 1-based line and column counted in UTF-16 code
+ * units (what VS Code and most editors count), plus 0-based offsets into the text without its BOM.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Locale = 'en' | 'vi';
+export const LOCALES: readonly Locale[] = ['en', 'vi'];
+
+/** Text a person reads, in every language we ship. */
+export interface LocalizedText {
+  en: string;
+  vi: string;
+}
+
+export interface SourcePosition {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** 0-based offset into the text (BOM removed). */
+  offset: number;
+}
+
+export interface SourceRange {
+  start: SourcePosition;
+  end: SourcePosition;
+}
+
+/** Replace the text between two offsets (BOM removed) with `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: LocalizedText;
+  /** Edits per file path; most fixes touch only the finding's own file. */
+  edits: FileEdit[];
+  /** Safe fixes are applied by `qmskit lint --fix` and "Fix all"; others are offered only. */
+  safe: boolean;
+}
+
+export interface FileEdit {
+  file: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: SourceRange;
+  message: LocalizedText;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: LocalizedText;
+  /** Absolute path of the file the finding is about. */
+  file: string;
+  range: SourceRange;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.offset - b.range.start.offset ||
+    a.range.end.offset - b.range.end.offset ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Fill `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
+export function formatTemplate(template: string, data: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in data ? String(data[name]) : whole,
+  );
+}
+
+export function localize(text: LocalizedText, data?: Record<string, unknown>): LocalizedText {
+  return { en: formatTemplate(text.en, data), vi: formatTemplate(text.vi, data) };
+}
+
+/** Where each rule's page lives; the one place that knows the docs address. */
+export const DOCS_BASE_URL = 'https://github.com/qmskit/qmskit/blob/main/docs/rules/';
+
+export function docsUrlForRule(ruleId: string): string {
+  const page = ruleId.startsWith('schema/') ? 'schema' : ruleId;
+  return `${DOCS_BASE_URL}${page}.md`;
+}

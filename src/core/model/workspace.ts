@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import type { Finding } from '../findings';
+import type { FileSystem } from '../io/file-system';
+import { discoverWorkspace, SYSTEM_FILE_NAME } from './discover';
+import { buildIndex, type WorkspaceIndex } from './workspace-index';
+import { loadSourceFile, isRecord, type SourceFile } from './source-file';
+import type { SystemFile } from './types';
+
+/** Every QMS file of a workspace folder, loaded, with the cross-file index the rules use. */
+export interface Workspace {
+  root: string;
+  /** `qms.yaml`, when there is one. */
+  system: SourceFile | undefined;
+  /** Every file, `qms.yaml` first, then `*.qms.yaml` sorted by path. */
+  files: SourceFile[];
+  index: WorkspaceIndex;
+  /** Problems with the workspace as a whole (no `qms.yaml`, unreadable files). */
+  findings: Finding[];
+}
+
+export const DEFAULT_OUTPUT_DIR = 'controlled';
+
+export function systemModel(workspace: Pick<Workspace, 'system'>): SystemFile | undefined {
+  const model = workspace.system?.model;
+  return model?.kind === 'system' ? model : undefined;
+}
+
+export function outputDirOf(system: SystemFile | undefined): string {
+  return typeof system?.output?.dir === 'string' && system.output.dir ? system.output.dir : DEFAULT_OUTPUT_DIR;
+}
+
+export interface LoadWorkspaceOptions {
+  /** Text that replaces what is on disk (unsaved editor buffers), by absolute path. */
+  overlays?: ReadonlyMap<string, string>;
+  /** Files already loaded from the same text, reused instead of parsed again. */
+  cache?: ReadonlyMap<string, SourceFile>;
+}
+
+export async function loadWorkspace(fs: FileSystem, root: string, options: LoadWorkspaceOptions = {}): Promise<Workspace> {
+  const absoluteRoot = path.resolve(root);
+  const findings: Finding[] = [];
+  const systemPath = path.join(absoluteRoot, SYSTEM_FILE_NAME);
+  const read = async (file: string): Promise<SourceFile | undefined> => {
+    let text = options.overlays?.get(file);
+    if (text === undefined) {
+      try {
+        text = await fs.readFile(file);
+      } catch (error) {
+        findings.push(unreadableFinding(file, error));
+        return undefined;
+      }
+    }
+    const cached = options.cache?.get(file);
+    if (cached && (cached.parsed.hadBom ? '\uFEFF' : '') + cached.parsed.text === text) return cached;
+    return loadSourceFile(file, text);
+  };
+
+  const system = (await fs.exists(systemPath)) || options.overlays?.has(systemPath) ? await read(systemPath) : undefined;
+  if (!system && !findings.length) findings.push(missingSystemFinding(absoluteRoot));
+  const systemValue = system?.model?.kind === 'system' ? system.model : undefined;
+  const discovered = await discoverWorkspace(fs, absoluteRoot, [outputDirOf(systemValue)]);
+  const files: SourceFile[] = system ? [system] : [];
+  for (const file of discovered.files) {
+    const loaded = await read(file);
+    if (loaded) files.push(loaded);
+  }
+  const workspace: Workspace = { root: absoluteRoot, system, files, index: buildIndex(files), findings };
+  return workspace;
+}
+
+function missingSystemFinding(root: string): Finding {
+  const file = path.join(root, SYSTEM_FILE_NAME);
+  const zero = { line: 1, column: 1, offset: 0 };
+  return {
+    ruleId: 'workspace/missing-system',
+    severity: 'error',
+    file,
+    range: { start: zero, end: zero },
+    message: {
+      en: `No qms.yaml in ${root}. A QMS workspace needs a qms.yaml (kind: system) at its root: run \`qmskit init\` there, or point at the folder that has one.`,
+      vi: `Không có qms.yaml trong ${root}. Một không gian làm việc QMS cần tệp qms.yaml (kind: system) ở thư mục gốc: hãy chạy \`qmskit init\` tại đó, hoặc chỉ tới thư mục có tệp này.`,
+    },
+  };
+}
+
+function unreadableFinding(file: string, error: unknown): Finding {
+  const zero = { line: 1, column: 1, offset: 0 };
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: 'workspace/unreadable-file',
+    severity: 'error',
+    file,
+    range: { start: zero, end: zero },
+    message: {
+      en: `The file could not be read (${reason}). Check that it exists and is readable.`,
+      vi: `Không đọc được tệp (${reason}). Hãy kiểm tra tệp có tồn tại và có quyền đọc.`,
+    },
+  };
+}
+
+export { isRecord };
