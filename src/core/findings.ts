@@ -83,8 +83,16 @@ export function formatTemplate(template: string, data: Record<string, unknown> =
   );
 }
 
-export function localize(text: LocalizedText, data?: Record<string, unknown>): LocalizedText {
-  return { en: formatTemplate(text.en, data), vi: formatTemplate(text.vi, data) };
+/** Values to fill a message with: plain values, or text that differs per language. */
+export type MessageData = Record<string, string | number | LocalizedText>;
+
+export function isLocalizedText(value: unknown): value is LocalizedText {
+  return typeof value === 'object' && value !== null && typeof (value as LocalizedText).en === 'string' && typeof (value as LocalizedText).vi === 'string';
+}
+
+export function localize(text: LocalizedText, data: MessageData = {}): LocalizedText {
+  const pick = (locale: Locale) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, isLocalizedText(v) ? v[locale] : v]));
+  return { en: formatTemplate(text.en, pick('en')), vi: formatTemplate(text.vi, pick('vi')) };
 }
 
 /** Where each rule's page lives; the one place that knows the docs address. */

@@ -6,7 +6,7 @@ import type { Finding } from '../../src/core/findings';
  *     status: aproved   # expect: schema/enum@9
  *
  * The marker names the rule and the 1-based column the finding starts at; the line is the
- * marker's own line, or — for a marker alone on its line — the next line with content.
+ * marker's own line, or — for a marker that is the whole line — the next line with content.
  * Several findings on one line: `# expect: ref/unknown-role@11, ref/unknown-form@20`.
  */
 export interface Expectation {
@@ -25,7 +25,7 @@ export function expectationsIn(file: string, text: string): Expectation[] {
     const match = MARKER.exec(content);
     if (!match) return;
     let line = index + 1;
-    if (/^\s*#/.test(content)) {
+    if (/^\s*#\s*expect:/.test(content)) {
       let next = index + 1;
       while (next < lines.length && /^\s*(#.*)?$/.test(lines[next]!)) next++;
       line = next + 1;

@@ -1,4 +1,4 @@
-import { compareFindings, localize, type Finding, type LocalizedText } from '../findings';
+import { compareFindings, localize, type Finding, type Fix, type LocalizedText } from '../findings';
 import type { SourceFile } from '../model/source-file';
 import { systemModel, type Workspace } from '../model/workspace';
 import { rangeAtPointer } from '../yaml/pointer';
@@ -56,7 +56,8 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
         };
       });
     }
-    if (report.fixes?.length) finding.fixes = report.fixes;
+    const fixes = report.fixes?.filter((fix): fix is Fix => fix !== undefined);
+    if (fixes?.length) finding.fixes = fixes;
     return finding;
   };
 

@@ -1,4 +1,4 @@
-import type { Fix, LocalizedText, Severity } from '../findings';
+import type { Fix, LocalizedText, MessageData, Severity } from '../findings';
 import type { SourceFile } from '../model/source-file';
 import type { Kind, QmsFile, SystemFile } from '../model/types';
 import type { Workspace } from '../model/workspace';
@@ -41,14 +41,15 @@ export type Pointer = string | ReadonlyArray<string | number>;
 
 export interface Report<MessageId extends string> {
   messageId: MessageId;
-  data?: Record<string, string | number>;
+  data?: MessageData;
   /** Where: a JSON pointer into the file. */
   at: Pointer;
   /** Point at the property name rather than its value. */
   target?: RangeTarget;
   /** Other places the finding is about (the first definition of a duplicate). */
-  related?: Array<{ file: string; at: Pointer; messageId: MessageId; data?: Record<string, string | number> }>;
-  fixes?: Fix[];
+  related?: Array<{ file: string; at: Pointer; messageId: MessageId; data?: MessageData }>;
+  /** Fixes offered; a builder's undefined (no safe edit possible) is dropped. */
+  fixes?: Array<Fix | undefined>;
 }
 
 export interface LintSettings {

@@ -39,7 +39,7 @@ export function findSuppressions(parsed: ParsedYaml): Suppression[] {
     const ruleIds: string[] = [];
     const ruleRanges: SourceRange[] = [];
     for (const id of match[2]!.matchAll(/[^\s,]+/g)) {
-      if (id[0].startsWith('--')) break; // `-- reason` explains, as in ESLint
+      if (id[0].startsWith('--') || id[0].startsWith('#')) break; // `-- reason` explains, as in ESLint
       ruleIds.push(id[0]);
       const start = argsStart + id.index!;
       ruleRanges.push(rangeOfOffsets(parsed, start, start + id[0].length));
@@ -48,7 +48,7 @@ export function findSuppressions(parsed: ParsedYaml): Suppression[] {
       line: i + 1,
       targetLine: target + 1,
       ruleIds,
-      range: rangeOfOffsets(parsed, lineStart + match[1]!.length - 1, lineStart + content.length),
+      range: rangeOfOffsets(parsed, lineStart + match[1]!.indexOf('#'), lineStart + content.length),
       ruleRanges,
     });
   }

@@ -34,6 +34,11 @@ export async function launchBrowser({ dir }) {
       TMPDIR: path.join(dir, 'tmp'),
     },
     timeout: 60_000,
+    // scripts/e2e.mjs tears down on signals itself (browser, code-server, summary line); Playwright's
+    // own handlers would exit the process before that.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }
 

@@ -24,7 +24,7 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, t]).finally(() => clearTimeout(timer));
 }
 
-/** Runs every UI test; returns [{ name, ok, ms, error }]. */
+/** Runs every UI test; returns [{ name, ok, ms, error, aborted? }]. */
 export async function runUiTests({ browser, server, files, workspace, screenshotsDir, extensionId, perTestTimeoutMs = 120_000, log }) {
   const results = [];
   for (const file of files) {
@@ -51,6 +51,12 @@ export async function runUiTests({ browser, server, files, workspace, screenshot
       error = e;
     }
     const ms = Date.now() - t0;
+    if (error && (!browser.isConnected() || page.isClosed())) {
+      // Torn down underneath us (SIGINT/SIGTERM): not a test result worth a screenshot or a stack.
+      results.push({ name, ok: false, aborted: true, ms, error });
+      log(`✗ ui: ${name} (browser closed by teardown)`);
+      break;
+    }
     if (error) {
       // Make the failure explain itself: an extension that failed to activate says so in a toast.
       const toasts = await notificationsText(page);
