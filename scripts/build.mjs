@@ -17,6 +17,10 @@ const common = {
 const bundles = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
+const benchmarks = process.argv.includes('--bench');
+if (benchmarks) {
+  bundles.push({ ...common, entryPoints: ['bench/relint.ts'], outfile: 'dist/bench-relint.js', platform: 'node', format: 'cjs', target: 'node20' });
+}
 if (existsSync('src/extension/extension.ts')) {
   bundles.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
 }

@@ -1,6 +1,8 @@
 import { nodeFileSystem } from '../core/io/node-file-system';
 import type { Locale } from '../core/findings';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main';
+import { isLintWorker, runLintWorker } from './parallel-lint';
 
 /** The process-facing shim: the only place that reads argv, env, the clock, and exits. */
 function localDate(now = new Date()): string {
@@ -13,7 +15,8 @@ function localeFromEnvironment(): Locale {
   return /^vi/i.test(lang) ? 'vi' : 'en';
 }
 
-main({
+function runCli(): void {
+  main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   fs: nodeFileSystem,
@@ -21,6 +24,8 @@ main({
   stderr: (text) => process.stderr.write(text),
   today: process.env.QMSKIT_TODAY || localDate(),
   defaultLocale: localeFromEnvironment(),
+  workerScript: __filename,
+  threads: Number(process.env.QMSKIT_THREADS) > 0 ? Number(process.env.QMSKIT_THREADS) : undefined,
 }).then(
   (code) => {
     process.exitCode = code;
@@ -30,3 +35,7 @@ main({
     process.exitCode = 2;
   },
 );
+}
+
+if (!isMainThread && isLintWorker(workerData)) void runLintWorker();
+else runCli();

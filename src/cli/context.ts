@@ -12,6 +12,13 @@ export interface CliParams {
   today: string;
   /** The language of messages when `--locale` is not given. */
   defaultLocale: Locale;
+  /**
+   * The script a lint worker thread runs (the CLI bundle itself). Given only by the real CLI,
+   * whose file system is the disk: large workspaces are then linted on every core.
+   */
+  workerScript?: string;
+  /** Lint threads to use, when set (QMSKIT_THREADS); otherwise chosen by workspace size. */
+  threads?: number;
 }
 
 export const EXIT_OK = 0;

@@ -58,10 +58,14 @@ export function fixBuilder(file: SourceFile): FixBuilder {
       const map = found.node;
       if (!isMap(map) || !map.range) return undefined;
       if (map.flow) {
-        const close = text.lastIndexOf('}', map.range[1]);
-        if (close < 0) return undefined;
-        const empty = map.items.length === 0;
-        return fix(title, [{ start: close, end: close, newText: `${empty ? '' : ', '}${key}: ${yamlValue}${empty ? '' : ' '}` }], safe);
+        const lastPair = map.items[map.items.length - 1];
+        if (!lastPair) {
+          const close = text.lastIndexOf('}', map.range[1]);
+          return close < 0 ? undefined : fix(title, [{ start: close, end: close, newText: `${key}: ${yamlValue}` }], safe);
+        }
+        // Right after the last value, so `{ a: 1 }` becomes `{ a: 1, b: 2 }`.
+        const after = endOfNode(((lastPair.value as Node | null) ?? (lastPair.key as Node)) as Node);
+        return fix(title, [{ start: after, end: after, newText: `, ${key}: ${yamlValue}` }], safe);
       }
       const first = map.items[0]?.key as Node | undefined;
       const last = map.items[map.items.length - 1];

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
 import { schemaFindings } from '../schema/findings';
+import { reparseIncrementally } from '../yaml/incremental';
 import { parseYaml, type ParsedYaml } from '../yaml/parse';
 import { KINDS, type Kind, type QmsFile } from './types';
 
@@ -20,8 +21,13 @@ export interface SourceFile {
   schemaValid: boolean;
 }
 
-export function loadSourceFile(path: string, text: string): SourceFile {
-  const parsed = parseYaml(text, path);
+export function loadSourceFile(path: string, text: string, previous?: SourceFile): SourceFile {
+  // A keystroke in a long procedure re-parses only the list item it touched.
+  const parsed = (previous && reparseIncrementally(previous.parsed, text)) || parseYaml(text, path);
+  return sourceFileFromParsed(path, parsed);
+}
+
+function sourceFileFromParsed(path: string, parsed: ParsedYaml): SourceFile {
   const findings = [...parsed.findings];
   const value = parsed.value;
   const kindValue = isRecord(value) ? value.kind : undefined;
@@ -39,4 +45,36 @@ export function loadSourceFile(path: string, text: string): SourceFile {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What one thread sends another about a file it loaded: enough for cross-file rules (the
+ * model), and the text, should a range in that file ever be needed (it is parsed on demand).
+ */
+export interface TransferredFile {
+  path: string;
+  text: string;
+  kind: Kind | undefined;
+  model: QmsFile | undefined;
+  schemaValid: boolean;
+}
+
+export function transferable(file: SourceFile): TransferredFile {
+  return { path: file.path, text: (file.parsed.hadBom ? '\uFEFF' : '') + file.parsed.text, kind: file.kind, model: file.model, schemaValid: file.schemaValid };
+}
+
+/** A file loaded elsewhere: its findings belong to the thread that loaded it. */
+export function foreignSourceFile(transferred: TransferredFile): SourceFile {
+  let parsed: ParsedYaml | undefined;
+  return {
+    path: transferred.path,
+    kind: transferred.kind,
+    model: transferred.model,
+    schemaValid: transferred.schemaValid,
+    findings: [],
+    get parsed() {
+      parsed ??= parseYaml(transferred.text, transferred.path);
+      return parsed;
+    },
+  };
 }

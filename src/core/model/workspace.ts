@@ -37,35 +37,59 @@ export interface LoadWorkspaceOptions {
 }
 
 export async function loadWorkspace(fs: FileSystem, root: string, options: LoadWorkspaceOptions = {}): Promise<Workspace> {
+  const plan = await planWorkspace(fs, root, options);
+  const files: SourceFile[] = plan.system ? [plan.system] : [];
+  for (const file of plan.otherFiles) {
+    const loaded = await readSourceFile(fs, file, options, plan.findings);
+    if (loaded) files.push(loaded);
+  }
+  return assembleWorkspace(plan.root, files, plan.findings);
+}
+
+/** What a workspace consists of, before its files are read: the system file is read to find the output folder to skip. */
+export interface WorkspacePlan {
+  root: string;
+  system: SourceFile | undefined;
+  /** Every `*.qms.yaml` path, sorted. */
+  otherFiles: string[];
+  findings: Finding[];
+}
+
+export async function planWorkspace(fs: FileSystem, root: string, options: LoadWorkspaceOptions = {}): Promise<WorkspacePlan> {
   const absoluteRoot = path.resolve(root);
   const findings: Finding[] = [];
   const systemPath = path.join(absoluteRoot, SYSTEM_FILE_NAME);
-  const read = async (file: string): Promise<SourceFile | undefined> => {
-    let text = options.overlays?.get(file);
-    if (text === undefined) {
-      try {
-        text = await fs.readFile(file);
-      } catch (error) {
-        findings.push(unreadableFinding(file, error));
-        return undefined;
-      }
-    }
-    const cached = options.cache?.get(file);
-    if (cached && (cached.parsed.hadBom ? '\uFEFF' : '') + cached.parsed.text === text) return cached;
-    return loadSourceFile(file, text);
-  };
-
-  const system = (await fs.exists(systemPath)) || options.overlays?.has(systemPath) ? await read(systemPath) : undefined;
-  if (!system && !findings.length) findings.push(missingSystemFinding(absoluteRoot));
+  const hasSystem = options.overlays?.has(systemPath) || (await fs.exists(systemPath));
+  const system = hasSystem ? await readSourceFile(fs, systemPath, options, findings) : undefined;
+  if (!hasSystem) findings.push(missingSystemFinding(absoluteRoot));
   const systemValue = system?.model?.kind === 'system' ? system.model : undefined;
   const discovered = await discoverWorkspace(fs, absoluteRoot, [outputDirOf(systemValue)]);
-  const files: SourceFile[] = system ? [system] : [];
-  for (const file of discovered.files) {
-    const loaded = await read(file);
-    if (loaded) files.push(loaded);
+  return { root: absoluteRoot, system, otherFiles: discovered.files, findings };
+}
+
+/** Reads and loads one file, or records why it could not be read. */
+export async function readSourceFile(fs: FileSystem, file: string, options: LoadWorkspaceOptions, findings: Finding[]): Promise<SourceFile | undefined> {
+  let text = options.overlays?.get(file);
+  if (text === undefined) {
+    try {
+      text = await fs.readFile(file);
+    } catch (error) {
+      findings.push(unreadableFinding(file, error));
+      return undefined;
+    }
   }
-  const workspace: Workspace = { root: absoluteRoot, system, files, index: buildIndex(files), findings };
-  return workspace;
+  const cached = options.cache?.get(file);
+  if (cached && (cached.parsed.hadBom ? '\uFEFF' : '') + cached.parsed.text === text) return cached;
+  return loadSourceFile(file, text);
+}
+
+/** A workspace from files loaded in any order: `qms.yaml` first, then by path. */
+export function assembleWorkspace(root: string, files: SourceFile[], findings: Finding[]): Workspace {
+  const systemPath = path.join(root, SYSTEM_FILE_NAME);
+  const system = files.find((f) => f.path === systemPath);
+  const others = files.filter((f) => f !== system).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ordered = system ? [system, ...others] : others;
+  return { root, system, files: ordered, index: buildIndex(ordered), findings };
 }
 
 function missingSystemFinding(root: string): Finding {
@@ -99,3 +123,20 @@ function unreadableFinding(file: string, error: unknown): Finding {
 }
 
 export { isRecord };
+
+/**
+ * The workspace with one file's text replaced (an editor keystroke): only that file is parsed
+ * again; the index is rebuilt from the already-loaded files, which costs no parsing.
+ */
+export function withFileText(workspace: Workspace, filePath: string, text: string): Workspace {
+  const updated = loadSourceFile(filePath, text, workspace.index.byPath.get(filePath));
+  let replaced = false;
+  const files = workspace.files.map((file) => {
+    if (file.path !== filePath) return file;
+    replaced = true;
+    return updated;
+  });
+  if (!replaced) files.push(updated);
+  const system = workspace.system?.path === filePath ? updated : workspace.system;
+  return { ...workspace, system, files, index: buildIndex(files) };
+}

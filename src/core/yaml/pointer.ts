@@ -78,7 +78,10 @@ export function keyText(key: unknown): string | undefined {
 /** The source range of a node (its value, without trailing comments). */
 export function rangeOfNode(parsed: ParsedYaml, node: Node): SourceRange {
   const [start, valueEnd] = node.range ?? [0, 0];
-  return rangeOfOffsets(parsed, start, valueEnd);
+  // Block scalars (`>-`, `|`) own the line breaks after their text; a range never ends in them.
+  let end = valueEnd;
+  while (end > start && /\s/.test(parsed.text[end - 1]!)) end--;
+  return rangeOfOffsets(parsed, start, end);
 }
 
 export type RangeTarget = 'value' | 'key';

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
+import { supersededReference } from './superseded-reference';
 
 /** The legal/* rules, in the order RULES.md lists them. */
-export const LEGAL_RULES: readonly Rule[] = [];
+export const LEGAL_RULES: readonly Rule[] = [supersededReference];
