@@ -130,6 +130,7 @@ async function inHostStage({ prereqs, extPath, workspace, screenshotsDir }) {
       startTimeoutMs: Number(process.env.QMS_E2E_START_TIMEOUT || 90) * 1000,
       log,
     });
+    if (interrupted) return r; // torn down by a signal: counted once as "interrupted"
     pass(r.passed);
     if (r.failed) fail(`in-host: ${r.failed} test(s) failed`, r.failed);
     else if (r.code !== 0) fail(r.timedOut ? 'in-host: timed out' : `in-host: exit code ${r.code}`);

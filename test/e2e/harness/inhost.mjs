@@ -14,7 +14,7 @@ import { tail } from './code-server.mjs';
 // Lines that are expected on this offline machine and say nothing about the extension.
 // (github auth: the built-in GitHub extension never registers offline; the lifecycle lines are the
 // web workbench complaining about its own shutdown after the tests.)
-const LOG_NOISE = /open-vsx\.org|Resolv|Creating a socket|reconnection-grace-time|AccountPolicyGate|AgentHost|Service Worker|builtin extensions cache|authentication provider 'github'|Long running operations during shutdown/;
+const LOG_NOISE = /open-vsx\.org|Resolv|Creating a socket|reconnection-grace-time|AccountPolicyGate|AgentHost|Service Worker|builtin extensions cache|authentication provider 'github'|Long running operations during shutdown|^Creation of workbench contribution/;
 const CONSOLE_NOISE = /open-vsx\.org|Failed to load resource|vsda|marketplace|gallery|authentication provider 'github'|Long running operations during shutdown/i;
 
 /** Marker printed by test/e2e/suite/index.ts when the extension under test does not activate. */

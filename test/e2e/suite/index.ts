@@ -37,7 +37,9 @@ export function run(): Promise<void> {
       });
       runner.on('fail', (test, err) => {
         if (!test.fullTitle().includes(GATE_TAG)) return;
-        console.error(`\n${ACTIVATION_FAILED_MARKER}: ${test.fullTitle()}\n  ${String((err && err.message) || err)}\n  Remaining tests are not run.\n`);
+        // First line only: mocha prints the full error with its stack in the failure list below.
+        const reason = String((err && err.message) || err).split('\n')[0];
+        console.error(`\n${ACTIVATION_FAILED_MARKER}: ${test.fullTitle()}\n  ${reason}\n  Remaining tests are not run.\n`);
         runner.abort();
       });
     } catch (err) {
