@@ -97,6 +97,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
           system,
           settings,
           fixFor: fixBuilder,
+          includes: included,
           report: (file, report) => {
             if (included(file)) raw.push(toFinding(rule, file, report));
           },
@@ -105,6 +106,7 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
     }
   }
 
+  dropFindingsOnRejectedValues(raw);
   const findings: Finding[] = [];
   const unusedRuleSeverity = config.severityOf(unusedDisableRule.id, unusedDisableRule.severity);
   for (const file of workspace.files) {
@@ -131,6 +133,23 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
   for (const finding of raw) if (!listed.has(finding.file)) findings.push(finding);
   findings.sort(compareFindings);
   return { findings };
+}
+
+/** Schema keywords that reject a value itself (as opposed to a missing or unknown property). */
+const VALUE_KEYWORDS = new Set(['schema/type', 'schema/pattern', 'schema/enum', 'schema/format', 'schema/minimum', 'schema/maximum']);
+
+/**
+ * One problem, one finding: a rule that reports a value the schema already rejected (a role
+ * written `Buyer`, a code with a space) would only repeat it less precisely. Done here, once,
+ * rather than in every rule.
+ */
+function dropFindingsOnRejectedValues(findings: Finding[]): void {
+  const rejected = new Set(findings.filter((f) => VALUE_KEYWORDS.has(f.ruleId)).map((f) => `${f.file}|${f.range.start.offset}|${f.range.end.offset}`));
+  if (rejected.size === 0) return;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const f = findings[i]!;
+    if (!f.ruleId.startsWith('schema/') && rejected.has(`${f.file}|${f.range.start.offset}|${f.range.end.offset}`)) findings.splice(i, 1);
+  }
 }
 
 function suppressionFor(suppressions: Suppression[], finding: Finding): Suppression | undefined {

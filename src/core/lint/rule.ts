@@ -73,6 +73,11 @@ export interface FileRuleContext<MessageId extends string> extends SharedContext
 export interface WorkspaceRuleContext<MessageId extends string> extends SharedContext {
   /** Fix builder for a given file. */
   fixFor(file: SourceFile): FixBuilder;
+  /**
+   * Whether findings on this file are wanted in this run (the editor re-lints only the file
+   * being typed in). Reports on other files are dropped anyway; checking first saves the work.
+   */
+  includes(file: SourceFile): boolean;
   report(file: SourceFile, report: Report<MessageId>): void;
 }
 

@@ -126,7 +126,8 @@ export { isRecord };
 
 /**
  * The workspace with one file's text replaced (an editor keystroke): only that file is parsed
- * again; the index is rebuilt from the already-loaded files, which costs no parsing.
+ * again (only the list item touched, when it can be), and the index is updated without parsing.
+ * The previous workspace shares parts with the new one and must not be used afterwards.
  */
 export function withFileText(workspace: Workspace, filePath: string, text: string): Workspace {
   const updated = loadSourceFile(filePath, text, workspace.index.byPath.get(filePath));
@@ -138,5 +139,22 @@ export function withFileText(workspace: Workspace, filePath: string, text: strin
   });
   if (!replaced) files.push(updated);
   const system = workspace.system?.path === filePath ? updated : workspace.system;
+  const previous = workspace.index.byPath.get(filePath);
+  // Most keystrokes change nothing other files see of this one: the index object is kept (and
+  // with it every lookup rules cached on it), with the file swapped in place.
+  if (previous && (previous.kind === 'procedure' || previous.kind === 'document') && outwardFacts(previous) === outwardFacts(updated)) {
+    workspace.index.byPath.set(filePath, updated);
+    return { ...workspace, system, files, index: workspace.index };
+  }
   return { ...workspace, system, files, index: buildIndex(files) };
+}
+
+/**
+ * What other files (and lookups cached per index) can see of a procedure or document: its
+ * identity, status, and the codes of its forms and records.
+ */
+function outwardFacts(file: SourceFile): string {
+  const model = (file.model ?? {}) as Record<string, unknown>;
+  const codes = (list: unknown) => (Array.isArray(list) ? list.map((item) => (item as { code?: unknown } | null)?.code) : list);
+  return JSON.stringify([file.kind, model.code, model.title, model.status, model.process, model.revision, codes(model.forms), codes(model.records), model.references]);
 }

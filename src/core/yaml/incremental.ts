@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isSeq, parseDocument, visit, type Node, type Pair, type YAMLSeq } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { ParsedYaml } from './parse';
 
 /**
@@ -44,16 +44,10 @@ export function reparseIncrementally(previous: ParsedYaml, rawText: string): Par
   const fresh = contents.items[0] as Node;
   if (!isMap(fresh) || fresh.flow) return undefined;
 
-  // Shift everything after the item, then the new item into place.
-  const shift = (x: number) => (x >= end ? x + delta : x);
-  visit(previous.document, (_key, node) => {
-    const n = node as { range?: [number, number, number] | null };
-    if (n.range) n.range = [shift(n.range[0]), shift(n.range[1]), shift(n.range[2])];
-  });
-  visit(reparsed, (_key, node) => {
-    const n = node as { range?: [number, number, number] | null };
-    if (n.range) n.range = [n.range[0] + lineStart, n.range[1] + lineStart, n.range[2] + lineStart];
-  });
+  // Shift what lies after the item (subtrees wholly before it are left alone), then put the new
+  // item in place with offsets of the whole text.
+  shiftRanges(previous.document.contents as Node, end, delta);
+  shiftRanges(fresh, 0, lineStart);
   seq.node.items[index] = fresh;
 
   const lineCounter = new LineCounter();
@@ -119,6 +113,24 @@ function enclosingListItem(parsed: ParsedYaml, changeStart: number, changeEnd: n
     }
   }
   return undefined;
+}
+
+/** Adds `delta` to every offset ≥ `from` in the subtree; subtrees that end before `from` are skipped. */
+function shiftRanges(node: Node | null | undefined, from: number, delta: number): void {
+  if (!node) return;
+  const range = node.range;
+  if (range) {
+    if (range[2] < from) return;
+    node.range = [range[0] >= from ? range[0] + delta : range[0], range[1] >= from ? range[1] + delta : range[1], range[2] + delta];
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      shiftRanges(pair.key as Node, from, delta);
+      shiftRanges(pair.value as Node | null, from, delta);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) shiftRanges(item as Node, from, delta);
+  }
 }
 
 function lineEndAfter(text: string, offset: number): number {

@@ -56,7 +56,7 @@ export const duplicateId = defineWorkspaceRule({
       vi: 'Nơi khai báo đầu tiên của `{id}`.',
     },
   },
-  check({ workspace, report }) {
+  check({ workspace, report, includes }) {
     const { index } = workspace;
     const fileOf = (definition: Definition) => index.byPath.get(definition.file);
     const related = (first: Definition) => [{ file: first.file, at: first.pointer, messageId: 'first' as const, data: { id: first.id } }];
@@ -113,7 +113,7 @@ export const duplicateId = defineWorkspaceRule({
 
     // Within each procedure: steps, forms, records.
     for (const file of workspace.files) {
-      if (file.model?.kind !== 'procedure') continue;
+      if (file.model?.kind !== 'procedure' || !includes(file)) continue;
       const seen = new Map<string, { pointer: string; index: number }>();
       for (const definition of cachedLocalDefinitionsOf(file)) {
         const key = `${definition.kind}\u0000${definition.id}`;

@@ -4,7 +4,6 @@ import { localDefinitionsOf, referencesOf, type LocalDefinition, type Reference 
 import type { SourceFile } from '../../../model/source-file';
 import type { Workspace } from '../../../model/workspace';
 import type { WorkspaceIndex } from '../../../model/workspace-index';
-import { rangeAtPointer } from '../../../yaml/pointer';
 import { closestMatch } from '../../../schema/did-you-mean';
 
 /**
@@ -12,22 +11,6 @@ import { closestMatch } from '../../../schema/did-you-mean';
  * references and definitions, "did you mean" for codes, message fragments, fix placeholders.
  */
 
-const schemaStarts = new WeakMap<SourceFile, Set<number>>();
-
-/**
- * True when the schema already reported the value at `pointer` (a code with a bad pattern, a
- * wrong type): the rule then stays quiet, so that one problem gives one finding.
- */
-export function schemaFlagged(file: SourceFile, pointer: string): boolean {
-  if (file.schemaValid) return false;
-  let starts = schemaStarts.get(file);
-  if (!starts) {
-    starts = new Set(file.findings.filter((f) => f.ruleId.startsWith('schema/') || f.ruleId === 'yaml/syntax').map((f) => f.range.start.offset));
-    schemaStarts.set(file, starts);
-  }
-  if (starts.size === 0) return false;
-  return starts.has(rangeAtPointer(file.parsed, pointer, 'value').start.offset);
-}
 
 /** " Did you mean `x`?" in both languages. */
 export function didYouMean(suggestion: string): LocalizedText {

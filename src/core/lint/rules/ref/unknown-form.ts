@@ -1,6 +1,6 @@
 import { yamlScalar } from '../../fix-builder';
 import { defineFileRule } from '../../rule';
-import { cachedLocalDefinitionsOf, cachedReferencesOf, didYouMean, field, list, localCodeIndex, recordLabel, schemaFlagged, segmentsOf, stepLabel, workspacePath, siblingsOf, suggestId } from './shared';
+import { cachedLocalDefinitionsOf, cachedReferencesOf, didYouMean, field, list, localCodeIndex, recordLabel, segmentsOf, stepLabel, workspacePath, siblingsOf, suggestId } from './shared';
 
 export const unknownForm = defineFileRule({
   id: 'ref/unknown-form',
@@ -31,7 +31,7 @@ export const unknownForm = defineFileRule({
     const formCodes = new Set(cachedLocalDefinitionsOf(file).filter((d) => d.kind === 'form').map((d) => d.id));
     const steps = list(field(model, 'steps'));
     for (const reference of cachedReferencesOf(file)) {
-      if (reference.kind !== 'form' || formCodes.has(reference.id) || schemaFlagged(file, reference.pointer)) continue;
+      if (reference.kind !== 'form' || formCodes.has(reference.id)) continue;
       const code = reference.id;
       const segments = segmentsOf(reference.pointer);
       // Defined in another procedure: forms are local, so the fix is to define it here too.

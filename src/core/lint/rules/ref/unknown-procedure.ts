@@ -1,5 +1,5 @@
 import { defineFileRule } from '../../rule';
-import { cachedReferencesOf, didYouMean, schemaFlagged, siblingsOf, suggestId } from './shared';
+import { cachedReferencesOf, didYouMean, siblingsOf, suggestId } from './shared';
 
 /**
  * A process's `procedures:` must name codes some file defines. Procedures and documents share one
@@ -26,7 +26,7 @@ export const unknownProcedure = defineFileRule({
   check({ file, model, workspace, fix, report }) {
     const { controlled } = workspace.index;
     for (const reference of cachedReferencesOf(file)) {
-      if (reference.kind !== 'controlled' || controlled.has(reference.id) || schemaFlagged(file, reference.pointer)) continue;
+      if (reference.kind !== 'controlled' || controlled.has(reference.id)) continue;
       const suggestion = suggestId(reference.id, controlled.keys(), siblingsOf(model, reference.pointer));
       report({
         messageId: 'unknown',

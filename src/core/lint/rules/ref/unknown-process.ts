@@ -1,5 +1,5 @@
 import { defineFileRule } from '../../rule';
-import { cachedReferencesOf, codeList, didYouMean, schemaFlagged, suggestId } from './shared';
+import { cachedReferencesOf, codeList, didYouMean, suggestId } from './shared';
 
 const PROCESS_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 
@@ -37,7 +37,6 @@ export const unknownProcess = defineFileRule({
       // Without a readable qms.yaml no external is known; its own findings say what to fix.
       if (reference.kind === 'party' && !system) continue;
       if (processes.has(reference.id) || (reference.kind === 'party' && externals.has(reference.id))) continue;
-      if (schemaFlagged(file, reference.pointer)) continue;
       const candidates = reference.kind === 'process' ? [...processes.keys()] : [...processes.keys(), ...externals.keys()].filter((id) => id !== self);
       const suggestion = suggestId(reference.id, candidates);
       const defined = processes.size

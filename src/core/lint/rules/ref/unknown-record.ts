@@ -1,6 +1,6 @@
 import { yamlScalar } from '../../fix-builder';
 import { defineFileRule } from '../../rule';
-import { cachedLocalDefinitionsOf, cachedReferencesOf, didYouMean, field, list, localCodeIndex, placeholderRetention, placeholderRole, schemaFlagged, segmentsOf, stepLabel, workspacePath, siblingsOf, suggestId } from './shared';
+import { cachedLocalDefinitionsOf, cachedReferencesOf, didYouMean, field, list, localCodeIndex, placeholderRetention, placeholderRole, segmentsOf, stepLabel, workspacePath, siblingsOf, suggestId } from './shared';
 
 export const unknownRecord = defineFileRule({
   id: 'ref/unknown-record',
@@ -25,7 +25,7 @@ export const unknownRecord = defineFileRule({
     const keeper = placeholderRole(workspace, field(model, 'owner'));
     const retention = placeholderRetention(system?.locale);
     for (const reference of cachedReferencesOf(file)) {
-      if (reference.kind !== 'record' || recordCodes.has(reference.id) || schemaFlagged(file, reference.pointer)) continue;
+      if (reference.kind !== 'record' || recordCodes.has(reference.id)) continue;
       const code = reference.id;
       const segments = segmentsOf(reference.pointer);
       // Defined in another procedure: records are local, so the fix is to define it here too.

@@ -1,5 +1,5 @@
 import { defineFileRule } from '../../rule';
-import { cachedLocalDefinitionsOf, cachedReferencesOf, codeList, didYouMean, field, list, schemaFlagged, segmentsOf, siblingsOf, suggestId } from './shared';
+import { cachedLocalDefinitionsOf, cachedReferencesOf, codeList, didYouMean, field, list, segmentsOf, siblingsOf, suggestId } from './shared';
 
 export const unknownStep = defineFileRule({
   id: 'ref/unknown-step',
@@ -25,7 +25,7 @@ export const unknownStep = defineFileRule({
   check({ file, model, fix, report }) {
     const stepIds = new Set(cachedLocalDefinitionsOf(file).filter((d) => d.kind === 'step').map((d) => d.id));
     for (const reference of cachedReferencesOf(file)) {
-      if (reference.kind !== 'step' || stepIds.has(reference.id) || schemaFlagged(file, reference.pointer)) continue;
+      if (reference.kind !== 'step' || stepIds.has(reference.id)) continue;
       const suggestion = suggestId(reference.id, stepIds, siblingsOf(model, reference.pointer));
       const segments = segmentsOf(reference.pointer);
       const when = segments[2] === 'branches' ? field(list(field(list(field(model, 'steps'))[segments[1] as number], 'branches'))[segments[3] as number], 'when') : undefined;
