@@ -9,7 +9,7 @@ import { loadWorkspace, withFileText } from '../src/core/model/workspace';
 import { procedureText } from './generate.mjs';
 
 const STEPS = 300;
-const ROUNDS = 60;
+const ROUNDS = Number(process.env.ROUNDS ?? 60);
 
 async function main(root: string): Promise<void> {
   let workspace = await loadWorkspace(nodeFileSystem, root);

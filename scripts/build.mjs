@@ -1,13 +1,28 @@
 // Bundles QMS Kit: the CLI (Node), the extension (Node, `vscode` external) and the webview
 // (browser). One esbuild call per bundle; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// The schema validator, compiled once here instead of in every process and thread at run time.
+const generator = 'build/generate-validator.cjs';
+const precompiled = path.resolve('build/qms-validator.cjs');
+await esbuild.build({ entryPoints: ['scripts/generate-validator.ts'], outfile: generator, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+execFileSync(process.execPath, [generator, precompiled], { stdio: 'inherit' });
+const usePrecompiledValidator = {
+  name: 'precompiled-validator',
+  setup(build) {
+    build.onResolve({ filter: /\/precompiled-validator$/ }, () => ({ path: precompiled }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [usePrecompiledValidator],
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',

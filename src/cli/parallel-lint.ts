@@ -5,7 +5,7 @@ import type { FileSystem } from '../core/io/file-system';
 import { nodeFileSystem } from '../core/io/node-file-system';
 import { lintWorkspace, type LintOptions } from '../core/lint/engine';
 import { foreignSourceFile, transferable, type SourceFile, type TransferredFile } from '../core/model/source-file';
-import { assembleWorkspace, planWorkspace, readSourceFile, type Workspace } from '../core/model/workspace';
+import { assembleWorkspace, loadFiles, planWorkspace, type Workspace } from '../core/model/workspace';
 
 /**
  * Lints a large workspace on every core. Parsing dominates, and each file is parsed exactly once:
@@ -50,11 +50,8 @@ export async function lintInParallel(fs: FileSystem, root: string, options: Lint
   const workers = shards.slice(1).map((files) => startWorker(workerScript, { qmsLintWorker: true, root: plan.root, files }));
   try {
     const readFindings = [...plan.findings];
-    const own: SourceFile[] = plan.system ? [plan.system] : [];
-    for (const file of shards[0]!) {
-      const loaded = await readSourceFile(fs, file, {}, readFindings);
-      if (loaded) own.push(loaded);
-    }
+    const shardFiles = await loadFiles(fs, shards[0]!, {}, readFindings);
+    const own: SourceFile[] = plan.system ? [plan.system, ...shardFiles] : shardFiles;
     const loadedElsewhere = await Promise.all(workers.map((w) => w.next<LoadedMessage>('loaded')));
     const ownTransfer = own.map(transferable);
     const only = options.only ? [...options.only] : undefined;
@@ -125,11 +122,7 @@ export async function runLintWorker(): Promise<void> {
   const data = workerData as LintWorkerData;
   const port = parentPort!;
   const findings: Finding[] = [];
-  const own: SourceFile[] = [];
-  for (const file of data.files) {
-    const loaded = await readSourceFile(nodeFileSystem, file, {}, findings);
-    if (loaded) own.push(loaded);
-  }
+  const own = await loadFiles(nodeFileSystem, data.files, {}, findings);
   port.postMessage({ type: 'loaded', files: own.map(transferable), findings } satisfies LoadedMessage);
   port.once('message', (message: LintMessage) => {
     const workspace: Workspace = assembleWorkspace(data.root, [...own, ...message.foreign.map(foreignSourceFile)], []);

@@ -71,12 +71,14 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
   };
 
   const settings: LintSettings = { today: options.today };
+  // Decided once: the editor lints one file of a thousand, and every rule would ask again.
+  const targets = workspace.files.filter((file) => included(file) && file.model && file.kind);
   for (const rule of rules) {
     if (config.severityOf(rule.id, rule.severity) === 'off') continue;
     if (rule.scope === 'file') {
       const fileRule = rule as FileRule<string>;
-      for (const file of workspace.files) {
-        if (!included(file) || !file.model || !file.kind || !fileRule.kinds.includes(file.kind)) continue;
+      for (const file of targets) {
+        if (!fileRule.kinds.includes(file.kind!)) continue;
         runSafely(rule, file, () =>
           fileRule.check({
             workspace,
@@ -109,9 +111,15 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions): LintR
   dropFindingsOnRejectedValues(raw);
   const findings: Finding[] = [];
   const unusedRuleSeverity = config.severityOf(unusedDisableRule.id, unusedDisableRule.severity);
+  const rawByFile = new Map<string, Finding[]>();
+  for (const finding of raw) {
+    const list = rawByFile.get(finding.file);
+    if (list) list.push(finding);
+    else rawByFile.set(finding.file, [finding]);
+  }
   for (const file of workspace.files) {
     if (!included(file)) continue;
-    const fileFindings = raw.filter((f) => f.file === file.path);
+    const fileFindings = rawByFile.get(file.path) ?? [];
     const suppressions = findSuppressions(file.parsed);
     const used = new Set<string>();
     for (const finding of fileFindings) {

@@ -106,7 +106,19 @@ function seqRegExp(width: number, strict: boolean): string {
  * and `{procedure}` are the context's values and `{seq:0N}` is padded exactly. Loose: both are
  * any code and `{seq}` any digits, so that a near miss can be recognised and corrected.
  */
+const compiled = new WeakMap<NumberingPattern, Map<string, RegExp>>();
+
+/** Codes are checked by the thousand against a handful of patterns: each regular expression is built once. */
 function toRegExp(pattern: NumberingPattern, context: NumberingContext, strict: boolean): RegExp {
+  const key = `${strict}\u0000${context.org ?? ''}\u0000${context.procedure ?? ''}`;
+  let byContext = compiled.get(pattern);
+  if (!byContext) compiled.set(pattern, (byContext = new Map()));
+  let regExp = byContext.get(key);
+  if (!regExp) byContext.set(key, (regExp = buildRegExp(pattern, context, strict)));
+  return regExp;
+}
+
+function buildRegExp(pattern: NumberingPattern, context: NumberingContext, strict: boolean): RegExp {
   const body = pattern.parts
     .map((part) => {
       switch (part.type) {
@@ -161,8 +173,8 @@ export function buildCode(pattern: string | NumberingPattern, context: Numbering
 /** Whether `code` follows `pattern`, with an example code (and a likely correction when there is one). */
 export function matchNumbering(pattern: string | NumberingPattern, code: string, context: NumberingContext = {}): NumberingMatch {
   const parsed = typeof pattern === 'string' ? parseNumberingPattern(pattern) : pattern;
-  const example = fill(parsed, context, []);
   const strict = toRegExp(parsed, context, true);
+  const example = fill(parsed, context, []);
   if (strict.test(code)) return { matches: true, example };
   const loose = toRegExp(parsed, context, false).exec(code);
   if (!loose || parsed.unknown.length) return { matches: false, example };
