@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerExplorer } from './explorer';
+import { registerLanguageFeatures } from './language';
 import { QmsCodeActionProvider } from './lint/code-actions';
 import { LintService } from './lint/lint-service';
-
-/** Selects our files only: the extension never touches other YAML. */
-export const QMS_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/qms.yaml' },
-  { scheme: 'file', pattern: '**/*.qms.yaml' },
-];
+import { QMS_SELECTOR } from './selector';
 
 export interface QmsKitApi {
   /** The lint service, for tests in the extension host. */
@@ -18,8 +16,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<QmsKit
   context.subscriptions.push(
     lint,
     vscode.languages.registerCodeActionsProvider(QMS_SELECTOR, new QmsCodeActionProvider(lint), QmsCodeActionProvider.metadata),
-    vscode.commands.registerCommand('qms.lintWorkspace', () => lint.lintAll()),
   );
+  registerCommands(context, lint);
+  registerLanguageFeatures(context, lint);
+  registerExplorer(context, lint);
   await lint.discover();
   return { lint };
 }
