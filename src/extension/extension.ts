@@ -9,9 +9,11 @@ import { QMS_SELECTOR } from './selector';
 export interface QmsKitApi {
   /** The lint service, for tests in the extension host. */
   readonly lint: LintService;
+  /** Settles when the first lint of every QMS workspace is done. */
+  readonly ready: Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<QmsKitApi> {
+export function activate(context: vscode.ExtensionContext): QmsKitApi {
   const lint = new LintService();
   context.subscriptions.push(
     lint,
@@ -20,8 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<QmsKit
   registerCommands(context, lint);
   registerLanguageFeatures(context, lint);
   registerExplorer(context, lint);
-  await lint.discover();
-  return { lint };
+  // Activation returns at once; the first workspace lint runs after it and publishes as it goes.
+  const ready = lint.discover();
+  return { lint, ready };
 }
 
 export function deactivate(): void {
