@@ -25,3 +25,11 @@ export interface FlowchartOptions {
   /** Language of the few words the diagram adds itself (start, end, working days). */
   locale: Locale;
 }
+
+/** Options of the process map and the process sheet. */
+export interface ProcessDiagramOptions {
+  /** Default `LR`: processes and their interactions read left to right. */
+  direction?: 'TD' | 'LR';
+  /** Language of the few words the diagram adds itself (column titles of the process sheet). */
+  locale: Locale;
+}
