@@ -9,6 +9,11 @@ export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1);
 }
 
+/** Two offsets into a document's text (what core calls offsets) as an editor range. */
+export function toRangeFromOffsets(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
+
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
