@@ -2,7 +2,7 @@
 // (browser). One esbuild call per bundle; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -30,7 +30,8 @@ const common = {
 };
 
 const bundles = [
-  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // playwright-core stays external: it is a runtime dependency, loaded only to draw flowcharts.
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: ['playwright-core'] },
 ];
 const benchmarks = process.argv.includes('--bench');
 if (benchmarks) {
@@ -42,6 +43,11 @@ if (existsSync('src/extension/extension.ts')) {
 if (existsSync('src/webview/main.ts')) {
   bundles.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
+
+// Mermaid's browser build ships with the CLI (dist/vendor/): generated documents draw their
+// flowcharts offline, never from the network.
+mkdirSync('dist/vendor', { recursive: true });
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/vendor/mermaid.min.js');
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();

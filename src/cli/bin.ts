@@ -2,6 +2,7 @@ import { nodeFileSystem } from '../core/io/node-file-system';
 import type { Locale } from '../core/findings';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main';
+import type { GenerateParams } from './commands/generate';
 import { isLintWorker, runLintWorker } from './parallel-lint';
 
 /** The process-facing shim: the only place that reads argv, env, the clock, and exits. */
@@ -16,7 +17,7 @@ function localeFromEnvironment(): Locale {
 }
 
 function runCli(): void {
-  main({
+  const params: GenerateParams = {
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   fs: nodeFileSystem,
@@ -26,7 +27,9 @@ function runCli(): void {
   defaultLocale: localeFromEnvironment(),
   workerScript: __filename,
   threads: Number(process.env.QMSKIT_THREADS) > 0 ? Number(process.env.QMSKIT_THREADS) : undefined,
-}).then(
+  chromium: process.env.QMSKIT_CHROMIUM,
+  };
+  main(params).then(
   (code) => {
     process.exitCode = code;
   },

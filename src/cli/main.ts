@@ -1,6 +1,12 @@
 import { lintCommand, LINT_USAGE } from './commands/lint';
 import { RunError, UsageError } from './errors';
 import { initCommand, INIT_USAGE } from './commands/init';
+import { generateCommand, GENERATE_USAGE } from './commands/generate';
+import { releaseCommand, RELEASE_USAGE } from './commands/release';
+import { obsoleteCommand, OBSOLETE_USAGE } from './commands/obsolete';
+import { lockCommand, LOCK_USAGE } from './commands/lock';
+import { statusCommand, STATUS_USAGE } from './commands/status';
+import { diffCommand, DIFF_USAGE } from './commands/diff';
 import { EXIT_FAILED, EXIT_OK, type CliParams } from './context';
 import { TOOL_VERSION } from './version';
 
@@ -9,6 +15,12 @@ export type { CliParams } from './context';
 const COMMANDS: Record<string, { run: (params: CliParams, argv: readonly string[]) => Promise<number>; usage: string }> = {
   lint: { run: lintCommand, usage: LINT_USAGE },
   init: { run: initCommand, usage: INIT_USAGE },
+  generate: { run: generateCommand, usage: GENERATE_USAGE },
+  status: { run: statusCommand, usage: STATUS_USAGE },
+  diff: { run: diffCommand, usage: DIFF_USAGE },
+  release: { run: releaseCommand, usage: RELEASE_USAGE },
+  obsolete: { run: obsoleteCommand, usage: OBSOLETE_USAGE },
+  lock: { run: lockCommand, usage: LOCK_USAGE },
 };
 
 export const USAGE = `QMS Kit ${TOOL_VERSION} — ISO 9001 processes and controlled documents as YAML
@@ -18,6 +30,12 @@ Usage: qmskit <command> [options]
 Commands:
   init [folder] [--locale vi|en]   create a starter workspace that lints clean
   lint [folder-or-files…]          check files against the schema and the lint rules
+  generate [folder]                issue the controlled documents (HTML, Markdown) into the output folder
+  status [folder]                  list controlled documents: revision, dates, changed since release
+  diff <code> [folder]             show what changed since the last release (steps, sections)
+  release <code> --summary "…"     release a new revision and record it in qms.lock
+  obsolete <code> [--date]         mark a document obsolete and record it in qms.lock
+  lock --record-all                record approved documents in qms.lock (adopt change control)
 
 Run \`qmskit <command> --help\` for a command's options.`;
 

@@ -6,6 +6,7 @@ import { nodeFileSystem } from '../core/io/node-file-system';
 import { lintWorkspace, type LintOptions } from '../core/lint/engine';
 import { foreignSourceFile, transferable, type SourceFile, type TransferredFile } from '../core/model/source-file';
 import { assembleWorkspace, loadFiles, planWorkspace, type Workspace } from '../core/model/workspace';
+import type { WorkspaceLock } from '../core/change/lock';
 
 /**
  * Lints a large workspace on every core. Parsing dominates, and each file is parsed exactly once:
@@ -24,6 +25,8 @@ interface LintMessage {
   type: 'lint';
   foreign: TransferredFile[];
   options: { today: string; only?: string[] };
+  /** qms.lock as the main thread read it (plain data); its findings are reported there, once. */
+  lock?: WorkspaceLock;
 }
 interface FindingsMessage {
   type: 'findings';
@@ -57,11 +60,11 @@ export async function lintInParallel(fs: FileSystem, root: string, options: Lint
     const only = options.only ? [...options.only] : undefined;
     workers.forEach((worker, i) => {
       const foreign = [ownTransfer, ...loadedElsewhere.filter((_, j) => j !== i).map((m) => m.files)].flat();
-      worker.send({ type: 'lint', foreign, options: { today: options.today, only } } satisfies LintMessage);
+      worker.send({ type: 'lint', foreign, options: { today: options.today, only }, lock: plan.lock } satisfies LintMessage);
     });
     const foreign = loadedElsewhere.flatMap((m) => m.files);
     const ownPaths = new Set(own.map((f) => f.path));
-    const workspace = assembleWorkspace(plan.root, [...own, ...foreign.map(foreignSourceFile)], readFindings);
+    const workspace = assembleWorkspace(plan.root, [...own, ...foreign.map(foreignSourceFile)], readFindings, plan.lock);
     const onlyOwn = new Set([...ownPaths].filter((p) => !options.only || options.only.has(p)));
     const findings = lintWorkspace(workspace, { ...options, only: onlyOwn }).findings;
     // Workspace-level findings (a missing qms.yaml, unreadable files) come back from every thread once.
@@ -125,7 +128,7 @@ export async function runLintWorker(): Promise<void> {
   const own = await loadFiles(nodeFileSystem, data.files, {}, findings);
   port.postMessage({ type: 'loaded', files: own.map(transferable), findings } satisfies LoadedMessage);
   port.once('message', (message: LintMessage) => {
-    const workspace: Workspace = assembleWorkspace(data.root, [...own, ...message.foreign.map(foreignSourceFile)], []);
+    const workspace: Workspace = assembleWorkspace(data.root, [...own, ...message.foreign.map(foreignSourceFile)], [], message.lock);
     const only = new Set(own.map((f) => f.path).filter((p) => !message.options.only || message.options.only.includes(p)));
     const result = lintWorkspace(workspace, { today: message.options.today, only });
     port.postMessage({ type: 'findings', findings: result.findings } satisfies FindingsMessage);

@@ -41,6 +41,20 @@ export interface Fix {
   edits: FileEdit[];
   /** Safe fixes are applied by `qmskit lint --fix` and "Fix all"; others are offered only. */
   safe: boolean;
+  /**
+   * A fix that is more than text edits (releasing a revision asks for a summary and writes a
+   * released copy): the editor runs this command instead of applying `edits`. `edits` are then
+   * the text part of what the command does — a preview, and what a client without the command
+   * can apply. Such a fix is never `safe`.
+   */
+  command?: FixCommand;
+}
+
+/** An editor command a fix stands for, with JSON-serialisable arguments. */
+export interface FixCommand {
+  /** e.g. `qms.releaseNewRevision`, `qms.recordRelease`. */
+  id: string;
+  arguments: unknown[];
 }
 
 export interface FileEdit {

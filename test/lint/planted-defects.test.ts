@@ -6,6 +6,7 @@ import { lintWorkspace } from '../../src/core/lint/engine';
 import { ALL_RULES } from '../../src/core/lint/registry';
 import { unusedDisableRule } from '../../src/core/lint/rules/lint/unused-disable';
 import { loadWorkspace } from '../../src/core/model/workspace';
+import { planRecord } from '../../src/core/change/release';
 import { describeFindings } from '../helpers/expectations';
 import { filesUnder } from '../helpers/fixture-workspace';
 
@@ -311,6 +312,22 @@ const BAN_CHQS: Plant[] = [
     at: { marker: 'qms-disable-next-line ref/unknown-procedure', token: 'ref/unknown-procedure' },
   },
   {
+    rule: 'doc/changed-without-revision',
+    // A step's time shortened in an approved procedure, without a new revision.
+    file: 'procedures/QT-BCHQS-06.qms.yaml',
+    find: '    role: tro-ly-quan-luc\n    duration: 2 giờ\n',
+    replace: '    role: tro-ly-quan-luc\n    duration: 1.5 giờ\n',
+    at: { marker: '\nrevision: 2\n', token: '2' },
+  },
+  {
+    rule: 'doc/lock-missing',
+    // The record of an approved document lost from qms.lock (a merge resolved by dropping a line).
+    file: 'qms.lock',
+    find: /^MT-01 r\S+ .*\n/m,
+    replace: '',
+    at: { file: 'documents/MT-01.qms.yaml', marker: 'status: approved', token: 'approved' },
+  },
+  {
     rule: 'yaml/syntax',
     // The new revision written under the old one instead of over it: a duplicate key. (In a file
     // nothing else depends on: a file that does not parse drops out of the workspace.)
@@ -602,6 +619,22 @@ const ACME_EN: Plant[] = [
     at: { marker: 'revision: 3', token: 'revision' },
   },
   {
+    rule: 'doc/changed-without-revision',
+    // A step's description reworded in an approved procedure, without a new revision.
+    file: 'procedures/SOP-002.qms.yaml',
+    find: 'against capability, tooling and machine capacity.',
+    replace: 'against capability, tooling, machine capacity and subcontract options.',
+    at: { marker: '\nrevision: 1\n', token: '1' },
+  },
+  {
+    rule: 'doc/lock-missing',
+    // The record of an approved document lost from qms.lock (a merge resolved by dropping a line).
+    file: 'qms.lock',
+    find: /^QM-001 r\S+ .*\n/m,
+    replace: '',
+    at: { file: 'documents/QM-001.qms.yaml', marker: 'status: approved', token: 'approved' },
+  },
+  {
     rule: 'schema/enum',
     // An output format QMS Kit does not produce.
     file: 'qms.yaml',
@@ -624,6 +657,14 @@ const EXAMPLE_PLANTS: Record<string, Plant[]> = { 'ban-chqs': BAN_CHQS, 'acme-en
 /** Every rule id a plant must cover: the semantic rules and the unused-suppression check. */
 const RULE_IDS = [...ALL_RULES.map((rule) => rule.id), unusedDisableRule.id];
 
+/**
+ * The rules about qms.lock. Their plants go in last, over a lock recorded again after every other
+ * plant: otherwise each other plant in an approved document would also be a change without a new
+ * revision (true, but a second finding per plant). A quality officer who released every other
+ * change, then made these two mistakes, gets exactly these findings.
+ */
+const CHANGE_CONTROL_RULES = new Set(['doc/changed-without-revision', 'doc/lock-missing']);
+
 // ---------------------------------------------------------------------------------------------
 
 function occurrences(text: string, find: string | RegExp): Array<{ index: number; length: number }> {
@@ -641,8 +682,8 @@ function describeFind(find: string | RegExp): string {
 }
 
 /** The example's files with every plant applied; each `find` occurs once in the pristine file and once when it is applied. */
-function plant(pristine: Record<string, string>, plants: readonly Plant[]): Record<string, string> {
-  const files = { ...pristine };
+function plant(pristine: Record<string, string>, plants: readonly Plant[], start: Record<string, string> = pristine): Record<string, string> {
+  const files = { ...start };
   for (const p of plants) {
     for (const edit of [p as Edit, ...(p.also ?? [])]) {
       const original = pristine[edit.file];
@@ -678,6 +719,16 @@ function expectedFinding(planted: Record<string, string>, p: Plant): string {
   return `${file}:${line}:${column} ${p.rule}`;
 }
 
+/** Every plant, the change-control ones over qms.lock and released copies recorded again (`qmskit lock --record-all`). */
+async function plantAll(root: string, pristine: Record<string, string>, plants: readonly Plant[]): Promise<Record<string, string>> {
+  const planted = plant(pristine, plants.filter((p) => !CHANGE_CONTROL_RULES.has(p.rule)));
+  const unlocked = Object.fromEntries(Object.entries(planted).filter(([rel]) => rel !== 'qms.lock' && !rel.startsWith('.qms/')));
+  const fs = memoryFileSystem(Object.fromEntries(Object.entries(unlocked).map(([rel, text]) => [path.posix.join(root, rel), text])));
+  const recorded = planRecord(await loadWorkspace(fs, root), 'all', { today: TODAY });
+  for (const write of recorded.writes) unlocked[path.posix.relative(root, write.path)] = write.text;
+  return plant(pristine, plants.filter((p) => CHANGE_CONTROL_RULES.has(p.rule)), unlocked);
+}
+
 async function lint(root: string, files: Record<string, string>): Promise<Finding[]> {
   const fs = memoryFileSystem(Object.fromEntries(Object.entries(files).map(([rel, text]) => [path.posix.join(root, rel), text])));
   const workspace = await loadWorkspace(fs, root);
@@ -702,7 +753,7 @@ for (const [example, plants] of Object.entries(EXAMPLE_PLANTS)) {
     });
 
     it('yields exactly the planted findings, each on its node', async () => {
-      const planted = plant(pristine, plants);
+      const planted = await plantAll(root, pristine, plants);
       const expected = plants.map((p) => expectedFinding(planted, p)).sort();
       expect(describeFindings(await lint(root, planted), `${root}/`)).toEqual(expected);
     });

@@ -39,6 +39,16 @@ export const WORKSPACE_RULES: RuleMeta[] = [
     messages: {},
   },
   {
+    id: 'lock/invalid',
+    severity: 'error',
+    clauses: ['7.5.3.2'],
+    description: {
+      en: 'A qms.lock that cannot be read: a corrupt, truncated, hand-edited or merge-conflicted line.',
+      vi: 'Tệp qms.lock không đọc được: một dòng bị hỏng, bị cắt, bị sửa tay hoặc còn xung đột khi gộp.',
+    },
+    messages: {},
+  },
+  {
     id: 'lint/rule-error',
     severity: 'warning',
     clauses: [],

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Finding } from '../findings';
 import type { FileSystem } from '../io/file-system';
+import { loadWorkspaceLock, type WorkspaceLock } from '../change/lock';
 import { discoverWorkspace, SYSTEM_FILE_NAME } from './discover';
 import { buildIndex, type WorkspaceIndex } from './workspace-index';
 import { loadSourceFile, isRecord, type SourceFile } from './source-file';
@@ -14,8 +15,10 @@ export interface Workspace {
   /** Every file, `qms.yaml` first, then `*.qms.yaml` sorted by path. */
   files: SourceFile[];
   index: WorkspaceIndex;
-  /** Problems with the workspace as a whole (no `qms.yaml`, unreadable files). */
+  /** Problems with the workspace as a whole (no `qms.yaml`, unreadable files, a damaged `qms.lock`). */
   findings: Finding[];
+  /** `qms.lock`, when the workspace has one: the record of releases (src/core/change/lock.ts). */
+  lock?: WorkspaceLock;
 }
 
 export const DEFAULT_OUTPUT_DIR = 'controlled';
@@ -39,7 +42,7 @@ export interface LoadWorkspaceOptions {
 export async function loadWorkspace(fs: FileSystem, root: string, options: LoadWorkspaceOptions = {}): Promise<Workspace> {
   const plan = await planWorkspace(fs, root, options);
   const files = await loadFiles(fs, plan.otherFiles, options, plan.findings);
-  return assembleWorkspace(plan.root, plan.system ? [plan.system, ...files] : files, plan.findings);
+  return assembleWorkspace(plan.root, plan.system ? [plan.system, ...files] : files, plan.findings, plan.lock);
 }
 
 /** Reads before parsing: I/O waits overlap, then parsing runs without gaps. */
@@ -82,6 +85,8 @@ export interface WorkspacePlan {
   /** Every `*.qms.yaml` path, sorted. */
   otherFiles: string[];
   findings: Finding[];
+  /** `qms.lock`, read here with the released copies it names; its findings are in `findings`. */
+  lock?: WorkspaceLock;
 }
 
 export async function planWorkspace(fs: FileSystem, root: string, options: LoadWorkspaceOptions = {}): Promise<WorkspacePlan> {
@@ -93,7 +98,8 @@ export async function planWorkspace(fs: FileSystem, root: string, options: LoadW
   if (!hasSystem) findings.push(missingSystemFinding(absoluteRoot));
   const systemValue = system?.model?.kind === 'system' ? system.model : undefined;
   const discovered = await discoverWorkspace(fs, absoluteRoot, [outputDirOf(systemValue)]);
-  return { root: absoluteRoot, system, otherFiles: discovered.files, findings };
+  const lock = await loadWorkspaceLock(fs, absoluteRoot, options, findings);
+  return { root: absoluteRoot, system, otherFiles: discovered.files, findings, ...(lock ? { lock } : {}) };
 }
 
 /** Reads and loads one file, or records why it could not be read. */
@@ -112,13 +118,16 @@ export async function readSourceFile(fs: FileSystem, file: string, options: Load
   return loadSourceFile(file, text);
 }
 
-/** A workspace from files loaded in any order: `qms.yaml` first, then by path. */
-export function assembleWorkspace(root: string, files: SourceFile[], findings: Finding[]): Workspace {
+/**
+ * A workspace from files loaded in any order: `qms.yaml` first, then by path. `lock` is the plan's
+ * (its findings are already in the plan's `findings`, so a lint thread passes `[]` and the lock).
+ */
+export function assembleWorkspace(root: string, files: SourceFile[], findings: Finding[], lock?: WorkspaceLock): Workspace {
   const systemPath = path.join(root, SYSTEM_FILE_NAME);
   const system = files.find((f) => f.path === systemPath);
   const others = files.filter((f) => f !== system).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const ordered = system ? [system, ...others] : others;
-  return { root, system, files: ordered, index: buildIndex(ordered), findings };
+  return { root, system, files: ordered, index: buildIndex(ordered), findings, ...(lock ? { lock } : {}) };
 }
 
 function missingSystemFinding(root: string): Finding {
