@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // End-to-end tests of the QMS Kit extension in a real VS Code (code-server) driven by Debian Chromium.
 //
-//   node scripts/e2e.mjs [--inhost] [--ui] [--keep]      (no stage flag = both stages)
+//   node scripts/e2e.mjs [--inhost] [--vi] [--ui] [--keep]      (no stage flag = every stage)
 //
-// Stage "inhost": the mocha suite (test/e2e/suite) runs inside the real extension host with the
-//   extension loaded from its development folder (the project root, or $QMS_E2E_EXTENSION_PATH).
+// Stage "inhost": the mocha suite (test/e2e/suite/*.test.ts) runs inside the real extension host with
+//   the extension loaded from its development folder (the project root, or $QMS_E2E_EXTENSION_PATH);
+//   then a second in-host run with the display language set to Vietnamese (code-server --locale vi)
+//   runs test/e2e/suite/*.test.vi.ts, and only those, on its own copy of the workspace.
 // Stage "ui": the extension is packaged (vsce) and installed into code-server, and each
 //   test/e2e/ui/*.ui.mjs drives the workbench in Chromium and saves screenshots.
 // The last line is `e2e: N passed, M failed`; the exit code is 0 only when everything passed.
@@ -18,6 +20,7 @@ import { ensurePrereqs } from '../test/e2e/harness/prereqs.mjs';
 import { installExtension, killGroup, reapStragglers, startCodeServer } from '../test/e2e/harness/code-server.mjs';
 import { launchBrowser } from '../test/e2e/harness/browser.mjs';
 import { runInHost } from '../test/e2e/harness/inhost.mjs';
+import { registerStubLanguagePack } from '../test/e2e/harness/language-pack.mjs';
 import { listUiTests, runUiTests } from '../test/e2e/harness/ui.mjs';
 import { buildSuite } from '../test/e2e/harness/suite-build.mjs';
 
@@ -33,15 +36,17 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------- arguments ----------
 const argv = process.argv.slice(2);
-const known = new Set(['--ui', '--inhost', '--keep', '--help', '-h']);
+const known = new Set(['--ui', '--inhost', '--vi', '--keep', '--help', '-h']);
 const unknown = argv.filter((a) => !known.has(a));
 if (argv.includes('--help') || argv.includes('-h') || unknown.length) {
   if (unknown.length) console.error(`unknown option(s): ${unknown.join(' ')}`);
-  console.log('usage: node scripts/e2e.mjs [--inhost] [--ui] [--keep]\n  no stage flag runs both stages; --keep keeps the run folder (it is also kept on failure)');
+  console.log('usage: node scripts/e2e.mjs [--inhost] [--vi] [--ui] [--keep]\n  no stage flag runs every stage; --inhost runs both in-host runs (English, then Vietnamese), --vi only the Vietnamese one;\n  --keep keeps the run folder (it is also kept on failure)');
   process.exit(unknown.length ? 2 : 0);
 }
-const wantInHost = argv.includes('--inhost') || !argv.includes('--ui');
-const wantUi = argv.includes('--ui') || !argv.includes('--inhost');
+const stageFlags = ['--inhost', '--vi', '--ui'].filter((f) => argv.includes(f));
+const wantInHost = argv.includes('--inhost') || !stageFlags.length;
+const wantVi = argv.includes('--vi') || wantInHost;
+const wantUi = argv.includes('--ui') || !stageFlags.length;
 const keep = argv.includes('--keep');
 
 // ---------- run state, torn down in one place ----------
@@ -83,24 +88,26 @@ function checkExtension(extPath) {
 }
 
 /** The workspace the tests open, copied into the run folder so tests may modify it freely. */
-function copyWorkspace(runDir) {
+function copyWorkspace(runDir, folder = 'ws') {
   const fromEnv = process.env.QMS_E2E_WORKSPACE && path.resolve(process.env.QMS_E2E_WORKSPACE);
   const banChqs = path.join(ROOT, 'examples', 'ban-chqs');
   const src = fromEnv || (fs.existsSync(path.join(banChqs, 'qms.yaml')) ? banChqs : path.join(ROOT, 'test', 'e2e', 'fixtures', 'mini'));
   if (!fs.existsSync(path.join(src, 'qms.yaml'))) throw new Error(`workspace ${src} has no qms.yaml`);
-  const dest = path.join(runDir, 'ws', path.basename(src));
+  const dest = path.join(runDir, folder, path.basename(src));
   fs.cpSync(src, dest, { recursive: true, filter: (p) => !/[\\/](\.git|node_modules)$/.test(p) });
   log(`[workspace] ${path.relative(ROOT, src) || src} -> ${dest}`);
   return dest;
 }
 
+let browserLaunch = null;
 async function getBrowser() {
-  if (!state.browser) state.browser = await launchBrowser({ dir: path.join(state.runDir, 'browser') });
-  return state.browser;
+  // One browser, even when two stages ask at once.
+  browserLaunch ||= launchBrowser({ dir: path.join(state.runDir, 'browser') }).then((b) => (state.browser = b));
+  return browserLaunch;
 }
 
-async function startServer(name, extraArgs, prereqs) {
-  const server = await startCodeServer({ prereqs, dataDir: path.join(state.runDir, name), extraArgs, log });
+async function startServer(name, extraArgs, prereqs, logTo = log) {
+  const server = await startCodeServer({ prereqs, dataDir: path.join(state.runDir, name), extraArgs, log: logTo });
   state.servers.add(server);
   return server;
 }
@@ -111,30 +118,49 @@ async function stopServer(server) {
 }
 
 // ---------- stages ----------
-async function inHostStage({ prereqs, extPath, workspace, screenshotsDir }) {
-  log('\n== in-host stage: mocha suite inside the real extension host ==');
-  const server = await startServer('cs-inhost', ['--vscode-option', 'enable-smoke-test-driver'], prereqs);
+/**
+ * One in-host run. The Vietnamese run (`locale: 'vi'`) registers a stub Vietnamese language pack and
+ * starts code-server with `--locale vi`, so the extension host runs with the display language
+ * Vietnamese (`vscode.env.language` is `vi`; the extension's package.nls.vi.json and l10n bundle
+ * apply), and runs the *.test.vi.ts suite.
+ */
+async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale = null, testsPath = path.join(SUITE_OUT, 'index.js'), out = null }) {
+  const name = locale ? `in-host (${locale})` : 'in-host';
+  // `out` collects everything the stage prints, when it runs beside another (printed afterwards).
+  const say = out ? (...a) => out.push(['log', a.join(' ')]) : log;
+  say(locale
+    ? `\n== ${name} stage: the ${locale} suite inside the real extension host, display language ${locale} ==`
+    : '\n== in-host stage: mocha suite inside the real extension host ==');
+  const extraArgs = ['--vscode-option', 'enable-smoke-test-driver', ...(locale ? ['--locale', locale] : [])];
+  const dataName = locale ? `cs-inhost-${locale}` : 'cs-inhost';
+  // A display language needs a language pack (see harness/language-pack.mjs).
+  if (locale) registerStubLanguagePack({ runDir: state.runDir, dataDir: path.join(state.runDir, dataName), locale, log: say });
+  const server = await startServer(dataName, extraArgs, prereqs, say);
   try {
     const extensionEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('QMS_E2E_')));
     extensionEnv.QMS_E2E_WORKSPACE_COPY = workspace;
+    extensionEnv.QMS_E2E_SCREENSHOTS = screenshotsDir;
     const r = await runInHost({
       browser: await getBrowser(),
       server,
       extensionPath: extPath,
-      testsPath: path.join(SUITE_OUT, 'index.js'),
+      testsPath,
       workspace,
       screenshotsDir,
       extensionEnv,
       extensionId: EXTENSION_ID,
       timeoutMs: INHOST_TIMEOUT_MS,
       startTimeoutMs: Number(process.env.QMS_E2E_START_TIMEOUT || 90) * 1000,
-      log,
+      log: say,
+      shotPrefix: locale ? `inhost-${locale}` : 'inhost',
+      ...(out ? { print: (type, text) => out.push([type, text]) } : {}),
     });
     if (interrupted) return r; // torn down by a signal: counted once as "interrupted"
     pass(r.passed);
-    if (r.failed) fail(`in-host: ${r.failed} test(s) failed`, r.failed);
-    else if (r.code !== 0) fail(r.timedOut ? 'in-host: timed out' : `in-host: exit code ${r.code}`);
-    else if (r.passed === 0) fail('in-host: no tests ran');
+    if (r.failed) fail(`${name}: ${r.failed} test(s) failed`, r.failed);
+    else if (r.code !== 0) fail(r.timedOut ? `${name}: timed out` : `${name}: exit code ${r.code}`);
+    // A grep that selects none of the Vietnamese tests is not a failure of that run.
+    else if (r.passed === 0 && !(locale && process.env.QMS_E2E_GREP)) fail(`${name}: no tests ran`);
     return r;
   } finally {
     await stopServer(server);
@@ -232,7 +258,7 @@ async function main() {
     }
   }
   checkExtension(extPath);
-  if (wantInHost) await buildSuite({ root: ROOT, log });
+  const suite = wantInHost || wantVi ? await buildSuite({ root: ROOT, log }) : null;
 
   const tmpBase = path.resolve(process.env.QMS_E2E_TMP || os.tmpdir());
   fs.mkdirSync(tmpBase, { recursive: true });
@@ -243,15 +269,33 @@ async function main() {
   const workspace = copyWorkspace(state.runDir);
   const ctx = { prereqs, extPath, workspace, screenshotsDir };
 
+  // The two in-host runs (English, Vietnamese) run side by side, each with its own code-server and
+  // workspace copy; the Vietnamese run's output is held back and printed after the English one.
   let inhost = null;
-  if (wantInHost) {
-    try {
-      inhost = await inHostStage(ctx);
-    } catch (e) {
-      log(`✗ in-host stage could not run: ${e.message}`);
-      fail('in-host: stage error');
-    }
+  const english = wantInHost
+    ? inHostStage(ctx).catch((e) => {
+        log(`✗ in-host stage could not run: ${e.message}`);
+        fail('in-host: stage error');
+        return null;
+      })
+    : Promise.resolve(null);
+  let vietnamese = Promise.resolve(null);
+  const viOut = [];
+  if (wantVi && !suite?.viEntry) log('\n== in-host (vi) stage skipped: no test/e2e/suite/*.test.vi.ts ==');
+  else if (wantVi && process.env.QMS_E2E_EXTENSION_PATH && !argv.includes('--vi')) {
+    log('\n== in-host (vi) stage skipped: its tests need the real extension, not $QMS_E2E_EXTENSION_PATH (ask for it with --vi) ==');
+  } else if (wantVi) {
+    const viCtx = { ...ctx, workspace: copyWorkspace(state.runDir, 'ws-vi'), locale: 'vi', testsPath: suite.viEntry, out: wantInHost ? viOut : null };
+    vietnamese = inHostStage(viCtx).catch((e) => {
+      viOut.push(['log', `✗ in-host (vi) stage could not run: ${e.message}`]);
+      fail('in-host (vi): stage error');
+      return null;
+    });
   }
+  inhost = await english;
+  const vi = await vietnamese;
+  for (const [type, text] of viOut) (type === 'error' ? console.error : console.log)(text);
+  inhost = inhost ?? vi;
   if (wantUi) {
     if (inhost?.activationFailed) {
       log('\n== UI stage skipped: the extension failed to activate in the in-host stage (see above) ==');

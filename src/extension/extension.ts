@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { registerExplorer } from './explorer';
+import { registerExplorer, type QmsExplorer } from './explorer';
 import { registerLanguageFeatures } from './language';
 import { QmsCodeActionProvider } from './lint/code-actions';
 import { LintService } from './lint/lint-service';
+import { registerPreview, type PreviewApi } from './preview';
 import { QMS_SELECTOR } from './selector';
 
 export interface QmsKitApi {
@@ -11,6 +12,10 @@ export interface QmsKitApi {
   readonly lint: LintService;
   /** Settles when the first lint of every QMS workspace is done. */
   readonly ready: Promise<void>;
+  /** The QMS explorer's tree data provider, for tests in the extension host. */
+  readonly explorer: QmsExplorer;
+  /** The flowchart preview: headless Mermaid rendering in a webview, and hooks for tests. */
+  readonly preview: PreviewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): QmsKitApi {
@@ -21,10 +26,11 @@ export function activate(context: vscode.ExtensionContext): QmsKitApi {
   );
   registerCommands(context, lint);
   registerLanguageFeatures(context, lint);
-  registerExplorer(context, lint);
+  const explorer = registerExplorer(context, lint);
+  const preview = registerPreview(context, lint);
   // Activation returns at once; the first workspace lint runs after it and publishes as it goes.
   const ready = lint.discover();
-  return { lint, ready };
+  return { lint, ready, explorer, preview };
 }
 
 export function deactivate(): void {

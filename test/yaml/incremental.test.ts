@@ -39,7 +39,7 @@ describe('incremental re-parse', () => {
     );
     // Most random edits land inside a step: the fast path must actually be taken.
     expect(incremental).toBeGreaterThan(50);
-  });
+  }, 120_000);
 
   it('takes the fast path for a one-character edit in a step name and keeps later ranges exact', () => {
     const previous = loadSourceFile('/w/p.qms.yaml', BASE);

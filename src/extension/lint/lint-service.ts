@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isQmsFile, SYSTEM_FILE_NAME } from '../../core/model/discover';
+import { isQmsFile, LOCK_FILE_NAME, SYSTEM_FILE_NAME } from '../../core/model/discover';
 import { WorkspaceLinter } from './workspace-linter';
 
 export type LintTrigger = 'onType' | 'onSave';
@@ -32,13 +32,19 @@ export class LintService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{qms.yaml,*.qms.yaml}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{qms.yaml,*.qms.yaml,qms.lock}');
+    // A release rewrites qms.lock: every approved document is checked against it again.
+    const reloadForLock = (uri: vscode.Uri) => {
+      const linter = path.basename(uri.fsPath) === LOCK_FILE_NAME ? this.all.find((l) => l.root === path.dirname(uri.fsPath)) : undefined;
+      if (linter) void this.run(linter, () => linter.reload());
+    };
     const reloadFor = (uri: vscode.Uri) => {
+      if (path.basename(uri.fsPath) === LOCK_FILE_NAME) return reloadForLock(uri);
       const linter = this.linterFor(uri.fsPath);
       if (path.basename(uri.fsPath) === SYSTEM_FILE_NAME || !linter) void this.discover();
       else void this.run(linter, () => linter.reload());
     };
-    this.disposables.push(watcher, watcher.onDidCreate(reloadFor), watcher.onDidDelete(reloadFor));
+    this.disposables.push(watcher, watcher.onDidCreate(reloadFor), watcher.onDidDelete(reloadFor), watcher.onDidChange(reloadForLock));
   }
 
   isOurs(document: vscode.TextDocument): boolean {

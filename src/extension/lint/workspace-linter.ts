@@ -19,8 +19,15 @@ export function todayIso(now = new Date()): string {
 export class WorkspaceLinter {
   private workspace: Workspace | undefined;
   private findingsByFile = new Map<string, Finding[]>();
-  /** Bumped by every change; a lint whose generation is no longer current is dropped. */
-  private generation = 0;
+  /**
+   * Loads and updates run one after another: an update that started during a reload would work
+   * on the workspace from before it (and lose the files the reload found).
+   */
+  private queue: Promise<void> = Promise.resolve();
+  /** The newest update asked for, per file: an older one still waiting is dropped unrun. */
+  private readonly latestUpdate = new Map<string, number>();
+  private updates = 0;
+  private disposed = false;
 
   constructor(
     readonly root: string,
@@ -39,15 +46,24 @@ export class WorkspaceLinter {
     return isQmsFile(file) && (file === path.join(this.root, SYSTEM_FILE_NAME) || file.startsWith(this.root + path.sep));
   }
 
+  private serially(work: () => Promise<void> | void): Promise<void> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Loads every file (open buffers win over the disk) and lints the whole workspace. */
-  async reload(): Promise<void> {
-    const generation = ++this.generation;
+  reload(): Promise<void> {
+    return this.serially(() => this.loadAll());
+  }
+
+  private async loadAll(): Promise<void> {
     const overlays = new Map<string, string>();
     for (const document of vscode.workspace.textDocuments) {
       if (document.uri.scheme === 'file' && this.owns(document.uri.fsPath)) overlays.set(document.uri.fsPath, document.getText());
     }
     const workspace = await loadWorkspace(vscodeFileSystem, this.root, { overlays, cache: this.cacheOfLoadedFiles() });
-    if (generation !== this.generation) return;
+    if (this.disposed) return;
     this.workspace = workspace;
     this.publish(lintWorkspace(workspace, { today: todayIso() }).findings, undefined);
   }
@@ -56,19 +72,20 @@ export class WorkspaceLinter {
    * One file's text changed. Only that file is parsed again. When what it defines for other
    * files changed (qms.yaml, a process, a code), every file is re-checked — from memory.
    */
-  async update(file: string, text: string): Promise<void> {
-    if (!this.workspace) return this.reload();
-    const generation = ++this.generation;
-    const before = this.workspace.index.byPath.get(file);
-    const next = withFileText(this.workspace, file, text);
-    this.workspace = next;
-    const after = next.index.byPath.get(file)!;
-    const wholeWorkspace = !before || after.kind !== 'procedure' || definitionsChanged(before.model, after.model);
-    const only = wholeWorkspace ? undefined : new Set([file]);
-    const findings = lintWorkspace(next, { today: todayIso(), only }).findings;
-    await Promise.resolve();
-    if (generation !== this.generation) return;
-    this.publish(findings, only);
+  update(file: string, text: string): Promise<void> {
+    const request = ++this.updates;
+    this.latestUpdate.set(file, request);
+    return this.serially(async () => {
+      if (this.disposed || this.latestUpdate.get(file) !== request) return;
+      if (!this.workspace) return this.loadAll();
+      const before = this.workspace.index.byPath.get(file);
+      const next = withFileText(this.workspace, file, text);
+      this.workspace = next;
+      const after = next.index.byPath.get(file)!;
+      const wholeWorkspace = !before || after.kind !== 'procedure' || definitionsChanged(before.model, after.model);
+      const only = wholeWorkspace ? undefined : new Set([file]);
+      this.publish(lintWorkspace(next, { today: todayIso(), only }).findings, only);
+    });
   }
 
   private cacheOfLoadedFiles() {
@@ -93,7 +110,7 @@ export class WorkspaceLinter {
   }
 
   dispose(): void {
-    this.generation++;
+    this.disposed = true;
     for (const file of this.findingsByFile.keys()) this.diagnostics.delete(vscode.Uri.file(file));
     this.findingsByFile.clear();
   }

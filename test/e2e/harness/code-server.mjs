@@ -26,6 +26,9 @@ const SETTINGS = {
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'json.schemaDownload.enable': false,
+  // VS Code for the Web saves after a delay by default (desktop does not): a test that types and
+  // waits would find its unsaved edit written to the workspace, and a revert would no longer undo it.
+  'files.autoSave': 'off',
 };
 
 /** Ask the kernel for a free loopback port. */

@@ -14,11 +14,21 @@ import { tail } from './code-server.mjs';
 // Lines that are expected on this offline machine and say nothing about the extension.
 // (github auth: the built-in GitHub extension never registers offline; the lifecycle lines are the
 // web workbench complaining about its own shutdown after the tests.)
-const LOG_NOISE = /open-vsx\.org|Resolv|Creating a socket|reconnection-grace-time|AccountPolicyGate|AgentHost|Service Worker|builtin extensions cache|authentication provider 'github'|Long running operations during shutdown|^Creation of workbench contribution/;
-const CONSOLE_NOISE = /open-vsx\.org|Failed to load resource|vsda|marketplace|gallery|authentication provider 'github'|Long running operations during shutdown/i;
+// (`Canceled: Canceled`: the web workbench now and then logs a request it cancelled itself, at startup.)
+const LOG_NOISE = /^Canceled: Canceled|open-vsx\.org|Resolv|Creating a socket|reconnection-grace-time|AccountPolicyGate|AgentHost|Service Worker|builtin extensions cache|authentication provider 'github'|Long running operations during shutdown|^Creation of workbench contribution/;
+const CONSOLE_NOISE = /Canceled: Canceled|open-vsx\.org|Failed to load resource|vsda|marketplace|gallery|authentication provider 'github'|Long running operations during shutdown/i;
 
 /** Marker printed by test/e2e/suite/index.ts when the extension under test does not activate. */
 export const ACTIVATION_FAILED_MARKER = '[qmskit-e2e] ACTIVATION FAILED';
+
+/**
+ * A test asks for a screenshot of the workbench as it is by printing `[qmskit-e2e] screenshot NAME`
+ * (letters, digits, `-`, `_`); the harness saves `<screenshots>/NAME.png` (written under another name
+ * and renamed, so the file appears complete) and the test waits for the file: the extension host
+ * cannot see the browser, and a screenshot after the run shows a workbench whose host has gone.
+ * The folder reaches the tests as $QMS_E2E_SCREENSHOTS.
+ */
+const SCREENSHOT_REQUEST = /^\[qmskit-e2e\] screenshot ([\w-]+)$/;
 
 /** Newest remote extension host log under the code-server user-data dir (activation errors land there). */
 function findExtHostLog(dataDir) {
@@ -69,6 +79,10 @@ export function remoteUri(server, absPath) {
 export async function runInHost({
   browser, server, extensionPath, testsPath, workspace, screenshotsDir, extensionEnv = {}, extensionId,
   timeoutMs = 240_000, startTimeoutMs = 90_000, log,
+  // Failure screenshots are named <shotPrefix>-failure.png / <shotPrefix>-timeout.png.
+  shotPrefix = 'inhost',
+  // Where the suite's output goes (runs in parallel buffer theirs).
+  print = (type, text) => (type === 'error' ? console.error : console.log)(text),
 }) {
   const t0 = Date.now();
   const payload = [
@@ -86,6 +100,7 @@ export async function runInHost({
   const workbenchErrors = [];
   let testsStarted = false;
   let exited = false;
+  let screenshots = Promise.resolve();
   let finish;
   const finished = new Promise((r) => (finish = (v) => { exited = true; r(v); }));
 
@@ -94,10 +109,22 @@ export async function runInHost({
     // The args keep printf placeholders (mocha's spec reporter uses %s / %d), so format them here.
     const text = util.format(...(Array.isArray(args) ? args : [args]));
     if (exited && !process.env.VERBOSE) return;
+    const shot = SCREENSHOT_REQUEST.exec(text.trim());
+    if (shot) {
+      screenshots = screenshots.then(async () => {
+        const file = path.join(screenshotsDir, `${shot[1]}.png`);
+        const partial = path.join(screenshotsDir, `.${shot[1]}.partial.png`);
+        if (await safeScreenshot(page, partial)) {
+          fs.renameSync(partial, file);
+          log(`[screenshot] ${file}`);
+        }
+      });
+      return;
+    }
     for (const line of text.split('\n')) lines.push(line);
     if (!process.env.VERBOSE && LOG_NOISE.test(text)) return;
     testsStarted = true;
-    (type === 'error' ? console.error : console.log)(text);
+    print(type, text);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
   page.on('pageerror', (e) => { if (!exited) log(`[pageerror] ${e.message}`); });
@@ -132,7 +159,8 @@ export async function runInHost({
     clearTimeout(timer);
   }
 
-  if (res.code !== 0) await safeScreenshot(page, path.join(screenshotsDir, res.timedOut ? 'inhost-timeout.png' : 'inhost-failure.png'), log);
+  await screenshots;
+  if (res.code !== 0) await safeScreenshot(page, path.join(screenshotsDir, `${shotPrefix}-${res.timedOut ? 'timeout' : 'failure'}.png`), log);
   if (res.neverStarted) {
     log(`[inhost] TIMEOUT: the test suite printed nothing within ${startTimeoutMs / 1000} s of opening the workbench`);
     const hint = activationHint(server, extensionId);

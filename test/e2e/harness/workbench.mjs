@@ -55,3 +55,30 @@ export async function notificationsText(page) {
 export function webviewFrame(page) {
   return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
+
+/**
+ * The Frame (not a FrameLocator) of the active webview's content, for `evaluate` and
+ * `waitForFunction` inside it. Waits until the content has a body.
+ */
+export async function webviewContentFrame(page, { timeout = 30_000 } = {}) {
+  const handle = await webviewFrame(page).locator('body').elementHandle({ timeout });
+  const frame = await handle.ownerFrame();
+  if (!frame) throw new Error('the webview content has no frame');
+  return frame;
+}
+
+/** Click the CodeLens whose text is `text` in the visible editor. */
+export async function clickCodeLens(page, text, { timeout = 15_000 } = {}) {
+  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: text }).first();
+  await lens.waitFor({ state: 'visible', timeout });
+  await lens.click();
+}
+
+/** Go to a 1-based line of the focused editor (Ctrl+G). */
+export async function goToLine(page, line, { timeout = 15_000 } = {}) {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+}

@@ -1,0 +1,194 @@
+// The flowchart preview in the real extension host and a real webview (code-server's workbench in
+// Chromium): Mermaid draws in the webview and reports back; the test waits on those reports
+// through the extension's test hooks (events with deadlines, never fixed sleeps).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { loadSourceFile } from '../../../src/core/model/source-file';
+import { parseYaml } from '../../../src/core/yaml/parse';
+import { rangeAtPointer } from '../../../src/core/yaml/pointer';
+import type { QmsKitApi } from '../../../src/extension/extension';
+import type { PreviewTestHooks } from '../../../src/extension/preview';
+import { rangeOf, workspaceUri } from './helpers';
+
+const EXTENSION_ID = 'qmskit.qmskit';
+const FILE = 'procedures/QT-BCHQS-06.qms.yaml';
+
+/** Step count of a procedure, from the core's own reading of the YAML. */
+function stepCount(text: string): number {
+  const model = loadSourceFile('/x.qms.yaml', text).model as { steps?: unknown[] } | undefined;
+  return model?.steps?.length ?? 0;
+}
+
+/** The text an SVG shows (Mermaid puts each word of a label in its own tspan). */
+function textOfSvg(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Resolves when `probe` holds: checked now, on every selection change, and every 50 ms. */
+function until(what: string, probe: () => boolean, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (probe()) finish();
+    };
+    const subscription = vscode.window.onDidChangeTextEditorSelection(check);
+    const poll = setInterval(check, 50);
+    const timer = setTimeout(() => finish(new Error(`${what}: not within ${timeoutMs} ms`)), timeoutMs);
+    check();
+  });
+}
+
+describe('flowchart preview', function () {
+  this.timeout(60_000);
+  const uri = workspaceUri(FILE);
+  let api: QmsKitApi;
+  let hooks: PreviewTestHooks;
+  let document: vscode.TextDocument;
+  let steps: number;
+  const written: vscode.Uri[] = [];
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<QmsKitApi>(EXTENSION_ID)!.activate();
+    await api.ready;
+    assert.ok(api.preview, 'the extension API has no preview');
+    hooks = api.preview.testing;
+    document = await vscode.workspace.openTextDocument(uri);
+    steps = stepCount(document.getText());
+    assert.ok(steps > 5, `${FILE} should have steps; found ${steps}`);
+  });
+
+  after(async () => {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (const file of written) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('qms.openPreview draws the procedure in the webview, one node per step', async () => {
+    await vscode.window.showTextDocument(document);
+    const rendered = hooks.nextRender((m) => m.uri === uri.toString(), 45_000);
+    await vscode.commands.executeCommand('qms.openPreview');
+    const message = await rendered;
+    assert.strictEqual(message.stepIds.length, steps, `step nodes in the SVG: ${message.stepIds.join(', ')}`);
+    assert.strictEqual(new Set(message.stepIds).size, steps);
+    // Steps, plus the start terminal and one end terminal per ending step.
+    assert.ok(message.nodeCount > steps, `nodeCount ${message.nodeCount}`);
+    assert.ok(Object.values(message.labels).some((label) => label.includes('Tiếp nhận hồ sơ')), JSON.stringify(message.labels));
+    assert.ok(hooks.current?.visible, 'the preview panel is not visible');
+    console.log(`    first render: ${message.ms} ms in Mermaid, ${message.nodeCount} nodes`);
+  });
+
+  it('draws again as the user types: the newest text wins, stale renders are dropped', async () => {
+    const range = rangeOf(document, 'name: Tiếp nhận hồ sơ', 'Tiếp nhận hồ sơ');
+    const seqBefore = hooks.current!.latestSeq;
+    // Three quick edits, as keystrokes would come: only the last one must be drawn.
+    const names = ['Tiếp nhận hồ sơ A', 'Tiếp nhận hồ sơ AB', 'Tiếp nhận hồ sơ ABC (đã sửa)'];
+    const rendered = hooks.nextRender((m) => Object.values(m.labels).some((label) => label.includes(names[2]!)));
+    let current = range;
+    for (const name of names) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, current, name);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      current = new vscode.Range(current.start, current.start.translate(0, name.length));
+    }
+    const message = await rendered;
+    assert.ok(message.seq > seqBefore);
+    assert.strictEqual(message.stepIds.length, steps);
+    assert.strictEqual(message.seq, hooks.current!.latestSeq, 'the report is about the newest render');
+  });
+
+  it('a click on a step node selects the step in the YAML', async () => {
+    const nodeId = 's5';
+    const expected = document.getText().includes('id: tham-dinh') ? rangeAtPointer(parseYaml(document.getText(), uri.fsPath), '/steps/5') : undefined;
+    assert.ok(expected, 'step 5 of the procedure is tham-dinh');
+    // Exactly what the webview posts on a click, through the same validation.
+    await hooks.receive({ type: 'nodeClick', nodeId });
+    await until('the editor selects /steps/5', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.uri.toString() !== uri.toString()) return false;
+      const s = editor.selection;
+      return s.start.line === expected.start.line - 1 && s.start.character === expected.start.column - 1 && s.end.line === expected.end.line - 1 && s.end.character === expected.end.column - 1;
+    });
+    assert.ok(vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection).startsWith('id: tham-dinh'));
+    assert.ok(hooks.current?.visible, 'the preview stays visible beside the editor');
+  });
+
+  it('refuses a click message outside the protocol', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const before = editor.selection;
+    await hooks.receive({ type: 'nodeClick', nodeId: 's0', command: 'workbench.action.terminal.new' });
+    await hooks.receive({ type: 'nodeClick', nodeId: 's0"]; alert(1)' });
+    assert.ok(editor.selection.isEqual(before), 'a refused message moved the selection');
+  });
+
+  it('moving the cursor onto a step highlights its node', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), uri.toString());
+    const line = rangeOf(editor.document, 'name: Ký Giấy chứng nhận', 'Ký').start;
+    const highlighted = hooks.nextMessage('highlighted', (m) => m.nodeIds.includes('s8'));
+    editor.selection = new vscode.Selection(line, line);
+    const message = await highlighted;
+    assert.deepStrictEqual(message.nodeIds, ['s8']);
+  });
+
+  it('keeps the last picture and shows the YAML error as text when the YAML breaks', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const at = rangeOf(editor.document, '- id: tham-dinh', '- id: tham-dinh').start;
+    const shown = hooks.nextMessage('renderError', (m) => m.source === 'host');
+    assert.ok(await editor.edit((edit) => edit.insert(at, 'broken: [\n  ')));
+    const error = await shown;
+    assert.ok(error.keptPicture, 'the last good picture should stay on screen');
+    assert.match(error.message, /QT-BCHQS-06\.qms\.yaml:\d+:\d+: /);
+    const back = hooks.nextRender();
+    assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(at, new vscode.Position(at.line + 1, at.character)))));
+    const message = await back;
+    assert.strictEqual(message.stepIds.length, steps);
+  });
+
+  it('exports SVG and PNG files beside the YAML', async () => {
+    const files = await vscode.commands.executeCommand<vscode.Uri[]>('qms.exportPreview');
+    assert.ok(files && files.length === 2, `exported: ${JSON.stringify(files?.map((f) => f.fsPath))}`);
+    written.push(...files);
+    const [svgUri, pngUri] = files;
+    assert.strictEqual(svgUri!.toString(), vscode.Uri.joinPath(uri, '..', 'QT-BCHQS-06.svg').toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri!));
+    assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
+    assert.ok(textOfSvg(svg).includes('Tiếp nhận hồ sơ ABC (đã sửa)'), 'the SVG shows the unsaved text');
+    const png = await vscode.workspace.fs.readFile(pngUri!);
+    assert.deepStrictEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.strictEqual(Buffer.from(png.subarray(12, 16)).toString('latin1'), 'IHDR');
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    assert.ok(view.getUint32(16) > 100 && view.getUint32(20) > 100, `PNG ${view.getUint32(16)}×${view.getUint32(20)}`);
+  });
+
+  it('renders any Mermaid text to SVG in a webview, for documents', async () => {
+    const svg = await api.preview.renderDiagramInWebview('flowchart TD\n  a["#lt;b#gt;bold#lt;/b#gt;"] --> b(["Kết thúc"])');
+    assert.ok(svg.startsWith('<svg'), svg.slice(0, 80));
+    assert.ok(textOfSvg(svg).includes('Kết thúc'), textOfSvg(svg));
+    assert.ok(textOfSvg(svg).includes('<b>bold</b>'), 'markup in a label is text');
+    assert.ok(!/<foreignObject/i.test(svg), 'document SVG has text labels, not HTML');
+    await assert.rejects(api.preview.renderDiagramInWebview('flowchart TD\n  a -->'), /Mermaid could not draw/);
+  });
+
+  it('follows the active editor to another procedure', async () => {
+    const other = workspaceUri('procedures/QT-BCHQS-01.qms.yaml');
+    const rendered = hooks.nextRender((m) => m.uri === other.toString());
+    // In the editor's column, beside the preview.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { viewColumn: vscode.window.activeTextEditor?.viewColumn });
+    const message = await rendered;
+    assert.ok(message.stepIds.length > 0);
+  });
+});
