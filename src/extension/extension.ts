@@ -16,9 +16,14 @@ export interface QmsKitApi {
   readonly explorer: QmsExplorer;
   /** The flowchart preview: headless Mermaid rendering in a webview, and hooks for tests. */
   readonly preview: PreviewApi;
+  /** Milliseconds spent in activate() (the bundle's load is timed by the editor, not here). */
+  readonly activationMs: number;
+  /** Milliseconds from activate() returning to the first lint of every workspace being published. */
+  readonly firstLintMs: Promise<number>;
 }
 
 export function activate(context: vscode.ExtensionContext): QmsKitApi {
+  const activateStarted = performance.now();
   const lint = new LintService();
   context.subscriptions.push(
     lint,
@@ -30,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): QmsKitApi {
   const preview = registerPreview(context, lint);
   // Activation returns at once; the first workspace lint runs after it and publishes as it goes.
   const ready = lint.discover();
-  return { lint, ready, explorer, preview };
+  const activated = performance.now();
+  const firstLintMs = ready.then(() => performance.now() - activated);
+  return { lint, ready, explorer, preview, activationMs: activated - activateStarted, firstLintMs };
 }
 
 export function deactivate(): void {
