@@ -98,6 +98,17 @@ describe('qmskit generate', () => {
     expect(existsSync(path.join(dir, 'issued/index.json'))).toBe(true);
   });
 
+  it('templates reached through a symbolic link outside the workspace are refused', async () => {
+    const dir = tempCopy(path.join(REPO, 'examples/acme-en'));
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'qmskit-outside-'));
+    temps.push(outside);
+    writeFileSync(path.join(outside, 'procedure.hbs'), '<h1>{{doc.title}}</h1>');
+    symlinkSync(outside, path.join(dir, 'templates'));
+    const result = await run(['generate', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the templates folder (templates) leads outside the workspace');
+  });
+
   it('--only, repeated or comma-separated', async () => {
     const dir = tempCopy(path.join(REPO, 'examples/ban-chqs'));
     const result = await run(['generate', dir, '--only', 'QT-BCHQS-06,CS-01', '--only=P-01']);
@@ -197,7 +208,7 @@ describe('an interrupted run', () => {
 
     changeEveryProcedure(dir);
     const expectedDir = tempCopy(dir);
-    rmSync(path.join(expectedDir, 'controlled'), { recursive: true });
+    rmSync(path.join(expectedDir, 'controlled'), { recursive: true, force: true });
     expect(await finish(expectedDir)).toBe(0);
     const after = tree(path.join(expectedDir, 'controlled'));
     const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file);

@@ -151,7 +151,18 @@ export async function generateCommand(params: GenerateParams, argv: readonly str
     }
   }
 
-  if (diskBacked) await removeStaleTempFiles(outDir);
+  // Workspace templates: inside the workspace once symbolic links are followed, too (the core checks the paths as written).
+  if (diskBacked) {
+    const realRoot = realpathSync(root);
+    const named = Object.entries((system.templates ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+    for (const [output, file] of [...named, ['templates/', 'templates'] as [string, string]]) {
+      const target = path.resolve(root, file);
+      if (existsSync(target) && !isInside(realRoot, realpathSync(target))) {
+        throw new RunError(`${output === 'templates/' ? 'the templates folder' : `qms.yaml templates.${output}`} (${file}) leads outside the workspace; templates must be inside it.`);
+      }
+    }
+    await removeStaleTempFiles(outDir);
+  }
   let result;
   try {
     result = await generateDocuments(workspace, {

@@ -246,7 +246,9 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
   } finally {
     // Leave the window as the next UI test expects it: no editors (a restored preview would draw
     // the 100-step chart while that test types), no files of ours in the workspace.
+    const closing = Date.now();
     await closeAllEditors(page).catch((e) => log(`could not close the editors: ${e.message.split('\n')[0]}`));
     for (const file of [perf, ...exported]) fs.rmSync(file, { force: true });
+    log(`closed the editors and removed the test files in ${Date.now() - closing} ms`);
   }
 }
