@@ -40,23 +40,29 @@ export interface LintWorkerData {
 
 export interface ParallelLintResult {
   findings: Finding[];
+  /** The workspace this thread assembled: its own files parsed, the others' models as plain data. */
+  workspace: Workspace;
   /** Every file's text, for formatters that show source lines. */
   sources: Map<string, string>;
   threads: number;
 }
 
-/** `threads`: exactly this many threads (tests, benchmarks); by default, by workspace size and cores. */
-export async function lintInParallel(fs: FileSystem, root: string, options: LintOptions, workerScript: string, threads?: number): Promise<ParallelLintResult> {
+/**
+ * `threads`: exactly this many threads (tests, benchmarks); by default, by workspace size and
+ * cores. Without a worker script (a CLI run from tests) everything happens on this thread.
+ */
+export async function lintInParallel(fs: FileSystem, root: string, options: LintOptions, workerScript: string | undefined, threads?: number): Promise<ParallelLintResult> {
   const plan = await planWorkspace(fs, root);
+  if (!workerScript) threads = 1;
   threads ??= Math.max(1, Math.min(availableParallelism(), 1 + Math.floor(plan.otherFiles.length / FILES_PER_EXTRA_THREAD)));
   const shards = splitEvenly(plan.otherFiles, threads);
-  const workers = shards.slice(1).map((files) => startWorker(workerScript, { qmsLintWorker: true, root: plan.root, files }));
+  const workers = shards.slice(1).map((files) => startWorker(workerScript!, { qmsLintWorker: true, root: plan.root, files }));
   try {
     const readFindings = [...plan.findings];
     const shardFiles = await loadFiles(fs, shards[0]!, {}, readFindings);
     const own: SourceFile[] = plan.system ? [plan.system, ...shardFiles] : shardFiles;
     const loadedElsewhere = await Promise.all(workers.map((w) => w.next<LoadedMessage>('loaded')));
-    const ownTransfer = own.map(transferable);
+    const ownTransfer = workers.length ? own.map(transferable) : [];
     const only = options.only ? [...options.only] : undefined;
     workers.forEach((worker, i) => {
       const foreign = [ownTransfer, ...loadedElsewhere.filter((_, j) => j !== i).map((m) => m.files)].flat();
@@ -71,7 +77,7 @@ export async function lintInParallel(fs: FileSystem, root: string, options: Lint
     const elsewhere = await Promise.all(workers.map((w) => w.next<FindingsMessage>('findings')));
     findings.push(...loadedElsewhere.flatMap((m) => m.findings), ...elsewhere.flatMap((m) => m.findings.filter((f) => f.ruleId !== 'workspace/missing-system')));
     const sources = new Map<string, string>([...own.map((f): [string, string] => [f.path, f.parsed.text]), ...foreign.map((f): [string, string] => [f.path, f.text.replace(/^\uFEFF/, '')])]);
-    return { findings: sortFindings(findings), sources, threads };
+    return { findings: sortFindings(findings), workspace, sources, threads };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

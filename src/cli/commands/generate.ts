@@ -6,7 +6,7 @@ import { parseArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliParams } from '../context';
 import { RunError, UsageError } from '../errors';
 import { createMermaidRenderer, diagramCacheDir, findChromium, findMermaidScript, type MermaidRenderer } from '../mermaid-svg';
-import { loadAndLint } from '../load-and-lint';
+import { lintInParallel } from '../parallel-lint';
 import { TOOL_VERSION } from '../version';
 
 export const GENERATE_USAGE = `Usage: qmskit generate [folder] [options]
@@ -122,7 +122,7 @@ export async function generateCommand(params: GenerateParams, argv: readonly str
     throw new RunError(`cannot read ${args.positionals[0] ?? '.'}: no such folder.`);
   }
   // Load and lint on every core, as `qmskit lint` does; lint findings decide what is issued.
-  const { workspace, findings } = await loadAndLint(params.fs, root, params.today, params.workerScript, params.threads);
+  const { workspace, findings } = await lintInParallel(params.fs, root, { today: params.today }, params.workerScript, params.threads);
   const system = systemModel(workspace);
   if (!system) throw new RunError(`no usable qms.yaml in ${path.relative(params.cwd, root) || '.'}: run \`qmskit lint\` to see why, or \`qmskit init\` to create one.`);
 

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { LOCALES, type Finding, type Locale } from '../../core/findings';
 import { isQmsFile, findWorkspaceRoot } from '../../core/model/discover';
-import { loadWorkspace } from '../../core/model/workspace';
-import { lintWorkspace } from '../../core/lint/engine';
 import { lintAndFix } from '../../core/lint/run';
 import { lintInParallel } from '../parallel-lint';
 import { parseArgs, oneOf } from '../args';
@@ -51,14 +49,11 @@ export async function lintCommand(params: CliParams, argv: readonly string[]): P
       for (const [file, count] of result.fixedFiles) params.stderr(`fixed ${count} problem(s) in ${path.relative(params.cwd, file)}\n`);
       findings.push(...result.findings);
       for (const file of result.workspace.files) sources.set(file.path, file.parsed.text);
-    } else if (params.workerScript) {
+    } else {
+      // On every core for a large workspace; on this thread for a small one or without a worker script.
       const result = await lintInParallel(params.fs, target.root, { ...lintOptions, only: target.files }, params.workerScript, params.threads);
       findings.push(...result.findings);
       for (const [file, text] of result.sources) sources.set(file, text);
-    } else {
-      const workspace = await loadWorkspace(params.fs, target.root);
-      findings.push(...lintWorkspace(workspace, { ...lintOptions, only: target.files }).findings);
-      for (const file of workspace.files) sources.set(file.path, file.parsed.text);
     }
   }
   const shown = args.options.has('quiet') ? findings.filter((f) => f.severity === 'error') : findings;
