@@ -1,5 +1,7 @@
 import { existsSync, promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
+import type { FileSystem } from '../../core/io/file-system';
+import { nodeFileSystem, writeFileAtomic } from '../../core/io/node-file-system';
 import { outputDirOf, systemModel } from '../../core/model/workspace';
 import { GenerateError, generateDocuments, isInside, TemplateError, TemplatePathError, type OutputFormat } from '../../core/render/index';
 import { parseArgs } from '../args';
@@ -80,6 +82,18 @@ function realTarget(target: string): string {
     existing = parent;
   }
   return path.join(realpathSync(existing), ...missing);
+}
+
+/** The disk as `generate` writes it: each folder created once per run, not once per file (thousands of outputs, a handful of folders). */
+function outputFileSystem(fs: FileSystem): FileSystem {
+  if (fs !== nodeFileSystem) return fs;
+  const made = new Map<string, Promise<unknown>>();
+  const ensureFolder = (dir: string): Promise<unknown> => {
+    let ready = made.get(dir);
+    if (!ready) made.set(dir, (ready = fsp.mkdir(dir, { recursive: true })));
+    return ready;
+  };
+  return { ...fs, writeFile: (target, content) => writeFileAtomic(target, content, ensureFolder) };
 }
 
 /** Temp files of an interrupted run (`.name.<pid>.<n>.tmp`, see writeFileAtomic): never outputs, removed before writing. */
@@ -166,7 +180,7 @@ export async function generateCommand(params: GenerateParams, argv: readonly str
   let result;
   try {
     result = await generateDocuments(workspace, {
-      fs: params.fs,
+      fs: outputFileSystem(params.fs),
       outDir,
       formats,
       only,

@@ -4,9 +4,14 @@ import type { FileSystem } from './file-system';
 
 let tempCounter = 0;
 
-/** Writes `content` to a temp file in the same folder, then renames it over `target`. */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
+const makeFolder = (dir: string): Promise<unknown> => fs.mkdir(dir, { recursive: true });
+
+/**
+ * Writes `content` to a temp file in the same folder, then renames it over `target`.
+ * `ensureFolder` lets a caller writing thousands of files create each folder once.
+ */
+export async function writeFileAtomic(target: string, content: string, ensureFolder = makeFolder): Promise<void> {
+  await ensureFolder(path.dirname(target));
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++tempCounter}.tmp`);
   try {
     await fs.writeFile(temp, content, 'utf8');

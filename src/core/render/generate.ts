@@ -132,6 +132,8 @@ export interface GenerateResult {
 export class GenerateError extends Error {}
 
 export const MANIFEST_NAME = 'index.json';
+/** Writes allowed to wait on the disk at once. */
+const WRITES_IN_FLIGHT = 8;
 const WORKSPACE_OUTPUTS = ['master-list', 'records-register', 'clause-coverage', 'process-map'] as const;
 
 /** A code as a file name: `/`, `\` and characters Windows refuses become `_`; spaces `-`. */
@@ -173,7 +175,17 @@ interface Job {
   owner: string;
   /** Path from the output root without extension. */
   fileBase: string;
-  view: (format: OutputFormat) => object;
+  /** Its view model, built once per job (with the flowchart picture, when there is one). */
+  view: () => object;
+  /** The Markdown view of it, when that differs (no picture: Markdown carries the Mermaid source). */
+  forMarkdown?: (view: object) => object;
+}
+
+/** A view without its diagram's picture: the `diagram` or `flowchart` field keeps only its Mermaid source. */
+function withoutPicture(view: object): object {
+  const record = view as Record<string, unknown>;
+  const key = 'flowchart' in record ? 'flowchart' : 'diagram';
+  return { ...record, [key]: { ...(record[key] as FlowchartView), svg: null } };
 }
 
 export async function generateDocuments(workspace: Workspace, options: GenerateOptions): Promise<GenerateResult> {
@@ -287,13 +299,13 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
     if (value) diagrams.rendered++;
     else diagrams.fallback++;
   }
-  const flowchart = (text: string, format: OutputFormat): FlowchartView => ({ mermaid: text, svg: format === 'html' ? (svgByText.get(text) ?? null) : null });
+  const flowchart = (text: string): FlowchartView => ({ mermaid: text, svg: svgByText.get(text) ?? null });
 
   // Jobs, in a stable order.
   for (const file of issued.procedures) {
     const code = str((file.model as { code?: unknown }).code);
     const base = fileBases.get(code)!;
-    jobs.push({ output: 'procedure', owner: code, fileBase: base, view: (format) => procedureView(file, ctx, flowchart(flowchartText.get(file)!, format), base) });
+    jobs.push({ output: 'procedure', owner: code, fileBase: base, view: () => procedureView(file, ctx, flowchart(flowchartText.get(file)!), base), forMarkdown: withoutPicture });
     if (locale === 'vi' && (file.model as { status?: unknown }).status !== 'obsolete') {
       jobs.push({ output: 'release-decision', owner: code, fileBase: decisionBases.get(code)!, view: () => releaseDecisionView(file, ctx, decisionBases.get(code)!, base) });
     }
@@ -306,13 +318,13 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   for (const file of issued.processes) {
     const id = str((file.model as { id?: unknown }).id);
     const base = processBases.get(id)!;
-    jobs.push({ output: 'process-sheet', owner: id, fileBase: base, view: (format) => processSheetView(file, ctx, flowchart(flowchartText.get(file)!, format), base, fileBases) });
+    jobs.push({ output: 'process-sheet', owner: id, fileBase: base, view: () => processSheetView(file, ctx, flowchart(flowchartText.get(file)!), base, fileBases), forMarkdown: withoutPicture });
   }
   if (!only) {
     jobs.push({ output: 'master-list', owner: 'master-list', fileBase: 'master-list', view: () => masterListView(ctx, fileBases) });
     jobs.push({ output: 'records-register', owner: 'records-register', fileBase: 'records-register', view: () => recordsRegisterView(ctx, fileBases) });
     jobs.push({ output: 'clause-coverage', owner: 'clause-coverage', fileBase: 'clause-coverage', view: () => clauseCoverageView(ctx) });
-    jobs.push({ output: 'process-map', owner: 'process-map', fileBase: 'process-map', view: (format) => processMapView(ctx, flowchart(mapText, format), processBases, fileBases) });
+    jobs.push({ output: 'process-map', owner: 'process-map', fileBase: 'process-map', view: () => processMapView(ctx, flowchart(mapText), processBases, fileBases), forMarkdown: withoutPicture });
   }
 
   // Templates: compiled before anything is written, so a broken one writes nothing.
@@ -331,29 +343,45 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   for (const job of jobs) {
     if (tried.has(job.output)) continue;
     tried.add(job.output);
+    const view = job.view();
     for (const format of formats) {
       const env = environments.get(format)!;
-      if (env.has(job.output)) env.render(job.output, job.view(format));
+      if (env.has(job.output)) env.render(job.output, format === 'md' && job.forMarkdown ? job.forMarkdown(view) : view);
     }
   }
 
-  // Then render and write one file at a time: memory stays flat however large the workspace.
+  // Then render and write, a few writes in flight while the next file renders: memory stays flat
+  // however large the workspace, and the disk waits overlap the rendering.
   const written: WrittenFile[] = [];
   const filesByOwner = new Map<string, WrittenFile[]>();
+  const inFlight = new Set<Promise<void>>();
+  let writeError: unknown;
   for (const job of jobs) {
+    const view = job.view();
     for (const format of formats) {
       const env = environments.get(format)!;
       if (!env.has(job.output)) continue;
-      const content = normalizeOutput(env.render(job.output, job.view(format)));
+      const content = normalizeOutput(env.render(job.output, format === 'md' && job.forMarkdown ? job.forMarkdown(view) : view));
       const relative = `${job.fileBase}.${format}`;
-      await options.fs.writeFile(path.join(outDir, ...relative.split('/')), content);
       const entry = { path: relative, sha256: sha256(content) };
       written.push(entry);
       const list = filesByOwner.get(job.owner);
       if (list) list.push(entry);
       else filesByOwner.set(job.owner, [entry]);
+      const write: Promise<void> = options.fs
+        .writeFile(path.join(outDir, ...relative.split('/')), content)
+        .catch((error: unknown) => {
+          writeError ??= error;
+        })
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
+      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+      if (writeError) break;
     }
+    if (writeError) break;
   }
+  await Promise.all(inFlight);
+  if (writeError) throw writeError;
 
   // The manifest: this run's entries, and (with `only`) the previous run's for everything else.
   const previous = only ? await readManifest(options.fs, path.join(outDir, MANIFEST_NAME)) : undefined;
@@ -414,7 +442,8 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
 
 /** One trailing newline, LF line ends, no trailing spaces, no runs of blank lines: templates' whitespace never shows in diffs. */
 function normalizeOutput(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return lf.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 async function readManifest(fs: FileSystem, file: string): Promise<Manifest | undefined> {
