@@ -133,6 +133,8 @@ async function draw(message: RenderMessage): Promise<void> {
   status.textContent = '';
 
   // Another document starts fitted; the same document keeps the user's pan and zoom.
+  const start = [...nodes].find(([id]) => kinds[id] === 'start')?.[1];
+  panZoom.setAnchor(start ? boxInContent(start) : undefined);
   if (!state || state.uri !== message.uri) {
     state = { uri: message.uri, view: { scale: 1, x: 0, y: 0, fit: true } };
     panZoom.restore(state.view);
@@ -153,9 +155,12 @@ async function draw(message: RenderMessage): Promise<void> {
     if (kind === 'step' || kind === 'decision') stepIds.push(id);
   }
   const at = Date.now();
+  const ms = Math.round(performance.now() - started);
+  // For UI tests and benchmarks: when the picture went in, and how long drawing it took.
   document.body.dataset.renderedSeq = String(message.seq);
   document.body.dataset.renderedAt = String(at);
-  post({ type: 'rendered', seq: message.seq, nodeCount, stepIds, labels, ms: Math.round(performance.now() - started), at });
+  document.body.dataset.renderMs = String(ms);
+  post({ type: 'rendered', seq: message.seq, nodeCount, stepIds, labels, ms, at });
 }
 
 function showProblem(text: string, source: 'mermaid' | 'host', seq: number): void {

@@ -13,6 +13,8 @@ export class PanZoom {
   private view: PreviewView = { scale: 1, x: 0, y: 0, fit: true };
   /** The last fit was the fit button's (the whole picture, however small). */
   private whole = false;
+  /** Where a picture too big for the window is entered (a flowchart's start), in picture coordinates. */
+  private anchor: Box | undefined;
   private drag: { x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
   /** True while the last pointer press moved the picture: the click that ends a drag is not a node click. */
   dragged = false;
@@ -63,7 +65,8 @@ export class PanZoom {
   /**
    * Fits the picture into the window, and keeps fitting it as the window changes. `whole` (the
    * fit button) shows all of it however small; otherwise a big picture is shown at a readable
-   * scale from its top left (where a flowchart starts), and the user pans from there.
+   * scale around its anchor (a flowchart's start; its top left without one), and the user pans
+   * from there.
    */
   fit(whole = false): void {
     this.whole = whole;
@@ -78,14 +81,25 @@ export class PanZoom {
     if (!whole && scale < READABLE_SCALE) scale = READABLE_SCALE;
     const width = size.width * scale;
     const height = size.height * scale;
-    const x = width <= rect.width - 2 * margin ? (rect.width - width) / 2 : margin;
-    const y = height <= rect.height - 2 * margin ? (rect.height - height) / 2 : margin;
+    const anchor = this.anchor;
+    const x =
+      width <= rect.width - 2 * margin
+        ? (rect.width - width) / 2
+        : anchor
+          ? clamp(rect.width / 2 - (anchor.x + anchor.width / 2) * scale, rect.width - margin - width, margin)
+          : margin;
+    const y = height <= rect.height - 2 * margin ? (rect.height - height) / 2 : anchor ? clamp(2 * margin - anchor.y * scale, rect.height - margin - height, margin) : margin;
     this.view = { scale, x, y, fit: true };
     this.apply();
   }
 
+  /** Sets (or clears) the point a readable fit enters a big picture at. */
+  setAnchor(box: Box | undefined): void {
+    this.anchor = box;
+  }
+
   /** Pans so that `box` (content coordinates) is in view, when it is not already. */
-  reveal(box: { x: number; y: number; width: number; height: number }): void {
+  reveal(box: Box): void {
     const rect = this.viewport.getBoundingClientRect();
     const { scale, x, y } = this.view;
     const left = box.x * scale + x;
@@ -150,6 +164,13 @@ export class PanZoom {
       if (this.viewport.hasPointerCapture(event.pointerId)) this.viewport.releasePointerCapture(event.pointerId);
     }
   }
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 function clamp(value: number, min: number, max: number): number {

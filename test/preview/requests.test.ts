@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportRequests, PendingRequests, pngBytes, pngSize, SvgRequests } from '../../src/extension/preview/requests';
+import { ExportRequests, PendingRequests, pngBytes, pngSize, SvgRequests, within } from '../../src/extension/preview/requests';
 import { isHostMessage, type HostMessage, type WebviewMessage } from '../../src/shared/preview-protocol';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><text>a</text></svg>';
@@ -134,5 +134,16 @@ describe('PendingRequests', () => {
     expect(await a.answer).toBe(10);
     await expect(b.answer).rejects.toThrow('gone');
     expect(pending.size).toBe(0);
+  });
+});
+
+describe('within', () => {
+  it('passes a settled promise through, and says what did not happen in time', async () => {
+    expect(await within(Promise.resolve(42), 1_000, 'x')).toBe(42);
+    vi.useFakeTimers();
+    const never = within(new Promise<never>(() => undefined), 500, 'the webview did not start');
+    const check = expect(never).rejects.toThrow('the webview did not start within 500 ms');
+    await vi.advanceTimersByTimeAsync(501);
+    await check;
   });
 });

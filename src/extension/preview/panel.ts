@@ -9,7 +9,10 @@ import type { LintService } from '../lint/lint-service';
 import { nodesAtOffset, previewKindOf, previewSource, type PreviewParser, type PreviewSettings, type PreviewSource } from './diagram-source';
 import { exportTargets, writeAtomically, type ExportTarget } from './files';
 import { makeNonce, previewHtml } from './html';
-import { ExportRequests, pngBytes, SvgRequests } from './requests';
+import { ExportRequests, pngBytes, SvgRequests, within } from './requests';
+
+/** How long a webview may take to load its script and say `ready`. */
+export const READY_TIMEOUT_MS = 30_000;
 
 export const PREVIEW_VIEW_TYPE = 'qms.preview';
 
@@ -88,7 +91,7 @@ export class FlowchartPreview implements vscode.Disposable {
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     const existing = FlowchartPreview.current;
     if (existing) {
-      existing.panel.reveal(toSide ? undefined : column, toSide);
+      existing.panel.reveal(undefined, toSide);
       existing.show(uri);
       return existing;
     }
@@ -186,13 +189,13 @@ export class FlowchartPreview implements vscode.Disposable {
 
   /** Mermaid text → SVG in this panel's webview (for documents: light theme, no HTML labels). */
   async renderSvg(text: string): Promise<string> {
-    await this.ready;
+    await within(this.ready, READY_TIMEOUT_MS, 'the preview webview did not start');
     return this.svgRequests.render(text);
   }
 
   /** Writes the picture as SVG and/or PNG files; returns the files written. */
   async exportTo(targets: ExportTarget[]): Promise<vscode.Uri[]> {
-    await this.ready;
+    await within(this.ready, READY_TIMEOUT_MS, 'the preview webview did not start');
     const written: vscode.Uri[] = [];
     for (const target of targets) {
       const data = await this.exports.request(target.format);
@@ -317,14 +320,16 @@ export class FlowchartPreview implements vscode.Disposable {
     if (!node) return;
     const uri = vscode.Uri.file(node.file);
     const document = await vscode.workspace.openTextDocument(uri);
-    let selection = new vscode.Range(0, 0, 0, 0);
+    let selection = new vscode.Selection(0, 0, 0, 0);
     if (node.pointer) {
-      const parsed = parseYaml(document.getText(), node.file);
-      selection = toRange(rangeAtPointer(parsed, node.pointer));
+      const range = toRange(rangeAtPointer(parseYaml(document.getText(), node.file), node.pointer));
+      // Selected from its end back to its start: the cursor (and the view) at the step's first line.
+      selection = new vscode.Selection(range.end, range.start);
     }
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false, preview: false });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, preview: false });
+    editor.selection = selection; // (the `selection` option would lose the direction)
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeRefused, isWebviewMessage, type HostMessage } from '../../shared/preview-protocol';
-import { FlowchartPreview, pageFor, webviewOptions } from './panel';
-import { SvgRequests } from './requests';
+import { FlowchartPreview, pageFor, READY_TIMEOUT_MS, webviewOptions } from './panel';
+import { SvgRequests, within } from './requests';
 
 export const RENDERER_VIEW_TYPE = 'qms.renderer';
 
@@ -30,7 +30,7 @@ export class WebviewRenderer implements vscode.Disposable {
     if (this.idle) clearTimeout(this.idle);
     try {
       const requests = this.open();
-      await this.ready;
+      await within(this.ready!, READY_TIMEOUT_MS, 'the diagram renderer webview did not start');
       return await requests.render(text);
     } finally {
       if (--this.active === 0) this.idle = setTimeout(() => this.close(), IDLE_MS);

@@ -55,6 +55,15 @@ export class PendingRequests<T> {
   }
 }
 
+/** `promise`, or a rejection after `ms` saying what did not happen. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Posts to a webview: false (or a rejected promise) when the message could not be delivered. */
 export type Post = (message: HostMessage) => PromiseLike<boolean> | boolean;
 

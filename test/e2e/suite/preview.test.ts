@@ -191,4 +191,46 @@ describe('flowchart preview', function () {
     const message = await rendered;
     assert.ok(message.stepIds.length > 0);
   });
+
+  it('draws the process map for qms.yaml', async () => {
+    const system = workspaceUri('qms.yaml');
+    const rendered = hooks.nextRender((m) => m.uri === system.toString());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(system), { viewColumn: vscode.window.activeTextEditor?.viewColumn });
+    const message = await rendered;
+    assert.strictEqual(message.stepIds.length, 0);
+    const processes = Object.values(message.labels).filter((label) => /^P-\d+ — /.test(label));
+    assert.ok(processes.length >= 3, `process nodes: ${JSON.stringify(message.labels)}`);
+  });
+
+  it('redraws when a preview setting changes', async () => {
+    const config = vscode.workspace.getConfiguration('qms.preview', uri);
+    const back = hooks.nextRender((m) => m.uri === uri.toString());
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.window.activeTextEditor?.viewColumn });
+    await back;
+    const seq = hooks.current!.latestSeq;
+    const rendered = hooks.nextRender((m) => m.seq > seq);
+    await config.update('showForms', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const message = await rendered;
+      assert.ok(!Object.keys(message.labels).some((id) => /^[fr]\d+$/.test(id)), 'no form or record nodes with showForms off');
+      assert.strictEqual(message.stepIds.length, steps);
+    } finally {
+      await config.update('showForms', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('offers "Open flowchart" as a CodeLens on a procedure', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lens = lenses.find((l) => l.command?.command === 'qms.openPreviewToSide');
+    assert.ok(lens, `lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+    assert.strictEqual(lens.command!.title, 'Open flowchart');
+    assert.strictEqual(String(lens.command!.arguments?.[0]), String(uri));
+  });
+
+  it('renders in a background webview when no preview is open', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.strictEqual(hooks.current, undefined, 'the preview is closed');
+    const svg = await api.preview.renderDiagramInWebview('flowchart LR\n  a(["Bắt đầu"]) --> b{"Hợp lệ?"}');
+    assert.ok(svg.startsWith('<svg') && textOfSvg(svg).includes('Hợp lệ?'), svg.slice(0, 120));
+  });
 });

@@ -16,9 +16,10 @@ import { clickCodeLens, goToLine, quickOpen, runCommand, waitForWorkbench, webvi
 const FILE = 'QT-BCHQS-06.qms.yaml';
 const PERF_FILE = 'QT-PERF-100.qms.yaml';
 const PERF_STEPS = 100;
+// Three steps next to each other in the chart (s5, s6, s7), so that one screenshot shows them all.
 const HOSTILE = [
-  { line: '    name: Tiếp nhận hồ sơ', text: '<img src=x onerror=alert(1)>', yaml: `'<img src=x onerror=alert(1)>'` },
-  { line: '    name: Thẩm định hồ sơ, đối chiếu điều kiện đăng ký', text: '"]; click A call alert(1)', yaml: `'"]; click A call alert(1)'` },
+  { line: '    name: Thẩm định hồ sơ, đối chiếu điều kiện đăng ký', text: '<img src=x onerror=alert(1)>', yaml: `'<img src=x onerror=alert(1)>'` },
+  { line: '    name: Ghi Sổ đăng ký NVQS, cập nhật cơ sở dữ liệu, dự thảo Giấy chứng nhận', text: '"]; click A call alert(1)', yaml: `'"]; click A call alert(1)'` },
   { line: '    name: Kiểm tra kết quả, trình ký', text: '%%{init: {"theme":"forest"}}%%', yaml: `'%%{init: {"theme":"forest"}}%%'` },
 ];
 
@@ -127,8 +128,16 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     if (contributed('qms.openPreview')) {
       await runCommand(page, 'QMS: Open Flowchart Preview');
       // The preview opens in the editor's place; put it beside the YAML to type and watch.
-      await page.locator('.tabs-container .tab', { hasText: `Preview ${FILE}` }).first().waitFor({ timeout: 30_000 });
-      await runCommand(page, 'View: Move Editor into Next Group');
+      const tab = page.locator('.tabs-container .tab', { hasText: `Preview ${FILE}` }).first();
+      await tab.waitFor({ timeout: 30_000 });
+      // From the preview's tab, not a click into the editor area (that would be inside the webview).
+      await tab.click();
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.type('View: Move Editor into Next Group');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Move Editor into Next Group' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container').nth(1).locator('.tab', { hasText: `Preview ${FILE}` }).waitFor({ timeout: 15_000 });
     } else {
       log('WARNING: package.json does not contribute qms.openPreview yet, so it is not in the command palette; opening the preview with the "Open flowchart" CodeLens instead');
       await clickCodeLens(page, 'Open flowchart');
@@ -139,6 +148,15 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     if (drawn !== steps) throw new Error(`the preview shows ${drawn} step nodes; ${FILE} has ${steps} steps`);
     log(`preview drawn: ${drawn} step nodes for ${steps} steps`);
     await page.screenshot({ path: path.join(screenshotsDir, 'preview.png') });
+
+    // A real click on the first step's node selects the step in the YAML (status bar: line, column, selection).
+    const stepLine = lineOf(procedure, '  - id: tiep-nhan');
+    await webviewFrame(page).locator('#canvas svg g.node[id*="-flowchart-s0-"]').click();
+    const position = page.locator('.statusbar-item', { hasText: `Ln ${stepLine}, Col 5 (` });
+    await position.first().waitFor({ timeout: 15_000 }).catch(async () => {
+      throw new Error(`clicking node s0 did not select step 0 (line ${stepLine}); the status bar shows ${JSON.stringify(await page.locator('.statusbar').innerText())}`);
+    });
+    log(`clicked node s0: the editor selects ${JSON.stringify((await position.first().innerText()).trim())}`);
 
     // ---- 2. hostile step names, typed and unsaved
     await focusEditor(page, FILE);
@@ -178,7 +196,11 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     if (inner.handlers) throw new Error(`${inner.handlers} elements in the webview carry on* handler attributes`);
     if (inner.forest) throw new Error('the %%{init}%% in a step name changed the Mermaid theme to forest');
     if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
+    // The side bar out of the way for the picture, then back.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     await page.screenshot({ path: path.join(screenshotsDir, 'preview-hostile.png') });
+    await page.keyboard.press('Control+B');
 
     // ---- 3. export SVG and PNG beside the YAML
     if (contributed('qms.exportPreview')) {
@@ -210,6 +232,7 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     // One keystroke at a time, each measured from the keystroke to the new SVG in the page. At
     // least three; up to five while the harness's 120 s per UI test leave room.
     const samples = [];
+    const drawing = [];
     let typed = '';
     while (samples.length < 3 || (samples.length < 5 && Date.now() - started < 75_000)) {
       const key = String((samples.length + 1) % 10);
@@ -222,12 +245,14 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
         expected,
         { timeout: 30_000, polling: 'raf' },
       );
-      const renderedAt = Number(await frame.evaluate(() => document.body.dataset.renderedAt));
+      const { renderedAt, renderMs } = await frame.evaluate(() => ({ renderedAt: Number(document.body.dataset.renderedAt), renderMs: Number(document.body.dataset.renderMs) }));
       samples.push(renderedAt - t0);
+      drawing.push(renderMs);
     }
     await page.keyboard.press('Escape');
     log(`preview refresh samples (ms, ${PERF_STEPS} steps, last keystroke → SVG in the page): ${samples.join(', ')}`);
     log(`preview refresh: ${median(samples)} ms`);
+    log(`  of which Mermaid (parse and render in the webview): median ${median(drawing)} ms (${drawing.join(', ')}); the rest is the 100 ms debounce, the extension host and messaging`);
     await runCommand(page, 'File: Revert File');
     if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
 
