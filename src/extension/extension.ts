@@ -29,10 +29,11 @@ export function activate(context: vscode.ExtensionContext): QmsKitApi {
     lint,
     vscode.languages.registerCodeActionsProvider(QMS_SELECTOR, new QmsCodeActionProvider(lint), QmsCodeActionProvider.metadata),
   );
-  registerCommands(context, lint);
   registerLanguageFeatures(context, lint);
   const explorer = registerExplorer(context, lint);
   const preview = registerPreview(context, lint);
+  // After the preview: generating documents draws their flowcharts with its webview renderer.
+  registerCommands(context, lint, preview);
   // Activation returns at once; the first workspace lint runs after it and publishes as it goes.
   const ready = lint.discover();
   const activated = performance.now();

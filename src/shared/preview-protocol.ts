@@ -9,12 +9,19 @@
  */
 
 /** What a Mermaid node draws, as far as the webview needs to know (see core/diagram/types.ts). */
-export type PreviewNodeKind = 'start' | 'end' | 'step' | 'decision' | 'form' | 'record' | 'process' | 'external' | 'input' | 'output';
+export type PreviewNodeKind = 'start' | 'end' | 'step' | 'decision' | 'form' | 'record' | 'process' | 'external' | 'input' | 'output' | 'removed';
 
-export const PREVIEW_NODE_KINDS: readonly PreviewNodeKind[] = ['start', 'end', 'step', 'decision', 'form', 'record', 'process', 'external', 'input', 'output'];
+export const PREVIEW_NODE_KINDS: readonly PreviewNodeKind[] = ['start', 'end', 'step', 'decision', 'form', 'record', 'process', 'external', 'input', 'output', 'removed'];
 
-/** Kinds a click can take the user to: they have a definition of their own in the YAML. */
-export const CLICKABLE_KINDS: readonly PreviewNodeKind[] = ['step', 'decision', 'form', 'record', 'process', 'external', 'input', 'output'];
+/** Kinds a click can take the user to: they have a definition of their own in the YAML (a removed step: in the released copy). */
+export const CLICKABLE_KINDS: readonly PreviewNodeKind[] = ['step', 'decision', 'form', 'record', 'process', 'external', 'input', 'output', 'removed'];
+
+/** The kinds of change a compared flowchart marks; each is also the Mermaid class of its nodes. */
+export const CHANGE_KINDS = ['added', 'changed', 'removed'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** Node ids of a compared flowchart, by kind of change. */
+export type ChangedNodes = Record<ChangeKind, string[]>;
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -46,6 +53,14 @@ export interface RenderMessage {
   nodes: Record<string, PreviewNodeKind>;
   /** Shown in the toolbar: the file name and what is drawn. */
   title: string;
+  /** Present when the flowchart is compared with the last release: the legend is shown. */
+  compare?: CompareInfo;
+}
+
+/** What the legend of a compared flowchart says besides its colours. */
+export interface CompareInfo extends ChangedNodes {
+  /** A sentence about changes the flowchart cannot show (other sections), already localised; empty when none. */
+  note: string;
 }
 
 /** The YAML cannot be drawn (syntax error, not a procedure): shown as text, the last picture stays. */
@@ -99,6 +114,8 @@ export interface RenderedMessage {
   ms: number;
   /** `Date.now()` when the SVG went into the page. */
   at: number;
+  /** For a compared flowchart: the nodes the SVG marks with each change class, and the legend's text as shown. */
+  compare?: ChangedNodes & { legend: string };
 }
 
 /** A problem is shown: Mermaid rejected the text (`mermaid`) or the host sent one (`host`). */
@@ -188,6 +205,15 @@ const isNodeIdList = (v: unknown): v is string[] => Array.isArray(v) && v.length
 const isFileUri = (v: unknown): v is string => isStr(v, 4096) && v.startsWith('file:');
 const isFormat = (v: unknown): v is ExportFormat => v === 'svg' || v === 'png';
 const isKind = (v: unknown): v is PreviewNodeKind => (PREVIEW_NODE_KINDS as readonly unknown[]).includes(v);
+const isChangedNodes = (v: Obj): boolean => CHANGE_KINDS.every((kind) => isNodeIdList(v[kind]));
+
+function isCompareInfo(v: unknown): v is CompareInfo {
+  return isObj(v) && onlyKeys(v, [...CHANGE_KINDS, 'note']) && isChangedNodes(v) && isStr(v.note, LIMITS.message);
+}
+
+function isRenderedCompare(v: unknown): v is RenderedMessage['compare'] {
+  return isObj(v) && onlyKeys(v, [...CHANGE_KINDS, 'legend']) && isChangedNodes(v) && isStr(v.legend, LIMITS.message);
+}
 
 /** Only the listed keys (and `type`): a message with anything else is not one of ours. */
 function onlyKeys(o: Obj, keys: readonly string[]): boolean {
@@ -231,12 +257,13 @@ export function isHostMessage(v: unknown): v is HostMessage {
   switch (v.type) {
     case 'render':
       return (
-        onlyKeys(v, ['seq', 'uri', 'text', 'nodes', 'title']) &&
+        onlyKeys(v, ['seq', 'uri', 'text', 'nodes', 'title', 'compare']) &&
         isSeq(v.seq) &&
         isFileUri(v.uri) &&
         isStr(v.text, LIMITS.text) &&
         isNodeTable(v.nodes) &&
-        isStr(v.title, LIMITS.title)
+        isStr(v.title, LIMITS.title) &&
+        (v.compare === undefined || isCompareInfo(v.compare))
       );
     case 'problem':
       return onlyKeys(v, ['seq', 'message']) && isSeq(v.seq) && isStr(v.message, LIMITS.message);
@@ -259,7 +286,7 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return onlyKeys(v, ['state']) && (v.state === undefined || isPreviewState(v.state));
     case 'rendered':
       return (
-        onlyKeys(v, ['seq', 'nodeCount', 'stepIds', 'labels', 'ms', 'at']) &&
+        onlyKeys(v, ['seq', 'nodeCount', 'stepIds', 'labels', 'ms', 'at', 'compare']) &&
         isSeq(v.seq) &&
         isSeq(v.nodeCount) &&
         v.nodeCount <= LIMITS.nodes &&
@@ -267,7 +294,8 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
         isLabelTable(v.labels) &&
         isFiniteNumber(v.ms) &&
         v.ms >= 0 &&
-        isFiniteNumber(v.at)
+        isFiniteNumber(v.at) &&
+        (v.compare === undefined || isRenderedCompare(v.compare))
       );
     case 'renderError':
       return (

@@ -7,9 +7,12 @@
  */
 import './preview.css';
 import {
+  CHANGE_KINDS,
   CLICKABLE_KINDS,
   isHostMessage,
   isPreviewState,
+  type ChangedNodes,
+  type CompareInfo,
   type ExportFormat,
   type PreviewNodeKind,
   type PreviewState,
@@ -28,6 +31,8 @@ const canvas = element('canvas');
 const problem = element('problem');
 const title = element('title');
 const status = element('status');
+const legend = element('legend');
+const legendNote = element('legend-note');
 
 /** The newest render the host asked for; anything older is dropped. */
 let latestSeq = -1;
@@ -131,10 +136,14 @@ async function draw(message: RenderMessage): Promise<void> {
   title.textContent = message.title;
   title.title = message.title;
   status.textContent = '';
+  showLegend(message.compare);
 
-  // Another document starts fitted; the same document keeps the user's pan and zoom.
-  const start = [...nodes].find(([id]) => kinds[id] === 'start')?.[1];
-  panZoom.setAnchor(start ? boxInContent(start) : undefined);
+  // Another document starts fitted; the same document keeps the user's pan and zoom. A big
+  // picture is entered at its start, or when compared with its release, at its first change.
+  const compared = message.compare;
+  const firstChange = compared && [...compared.changed, ...compared.added, ...compared.removed].map((id) => nodes.get(id)).find((node) => node !== undefined);
+  const entry = firstChange ?? [...nodes].find(([id]) => kinds[id] === 'start')?.[1];
+  panZoom.setAnchor(entry ? boxInContent(entry) : undefined);
   if (!state || state.uri !== message.uri) {
     state = { uri: message.uri, view: { scale: 1, x: 0, y: 0, fit: true } };
     panZoom.restore(state.view);
@@ -160,7 +169,30 @@ async function draw(message: RenderMessage): Promise<void> {
   document.body.dataset.renderedSeq = String(message.seq);
   document.body.dataset.renderedAt = String(at);
   document.body.dataset.renderMs = String(ms);
-  post({ type: 'rendered', seq: message.seq, nodeCount, stepIds, labels, ms, at });
+  const compare = message.compare ? { ...markedNodes(), legend: legend.textContent!.replace(/\s+/g, ' ').trim() } : undefined;
+  post({ type: 'rendered', seq: message.seq, nodeCount, stepIds, labels, ms, at, ...(compare ? { compare } : {}) });
+}
+
+/** The legend of a compared flowchart (hidden for a plain one): how many nodes of each kind of change, and what the chart cannot show. */
+function showLegend(compare: CompareInfo | undefined): void {
+  legend.hidden = !compare;
+  if (!compare) return;
+  for (const kind of CHANGE_KINDS) {
+    const count = compare[kind].length;
+    const item = legend.querySelector(`.legend-item.${kind}`);
+    item?.classList.toggle('none', count === 0);
+    const counter = item?.querySelector('.count');
+    if (counter) counter.textContent = `(${count})`;
+  }
+  legendNote.textContent = compare.note; // as text: never markup
+  legendNote.hidden = compare.note === '';
+}
+
+/** The nodes the SVG draws with each change class (Mermaid puts a node's classes on its element). */
+function markedNodes(): ChangedNodes {
+  const marked: ChangedNodes = { added: [], changed: [], removed: [] };
+  for (const [id, node] of nodes) for (const kind of CHANGE_KINDS) if (node.classList.contains(kind)) marked[kind].push(id);
+  return marked;
 }
 
 function showProblem(text: string, source: 'mermaid' | 'host', seq: number): void {

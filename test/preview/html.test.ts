@@ -11,7 +11,7 @@ function options(overrides: Partial<PreviewHtmlOptions> = {}): PreviewHtmlOption
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.css',
     nonce: makeNonce(),
     lang: 'vi',
-    labels: { title: 'Xem trước', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', fit: 'Vừa khung', exportSvg: 'SVG', exportPng: 'PNG', loading: 'Đang tải…' },
+    labels: { title: 'Xem trước', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', fit: 'Vừa khung', exportSvg: 'SVG', exportPng: 'PNG', loading: 'Đang tải…', legend: 'Thay đổi so với lần ban hành trước', added: 'Thêm', changed: 'Sửa', removed: 'Bỏ' },
     ...overrides,
   };
 }
@@ -85,7 +85,7 @@ describe('preview page: CSP and nonce', () => {
 
   it('escapes every label and attribute it writes', () => {
     const hostile = '"><img src=x onerror=alert(1)>\'';
-    const html = previewHtml(options({ lang: hostile, labels: { title: hostile, zoomIn: hostile, zoomOut: hostile, fit: hostile, exportSvg: hostile, exportPng: hostile, loading: hostile } }));
+    const html = previewHtml(options({ lang: hostile, labels: { title: hostile, zoomIn: hostile, zoomOut: hostile, fit: hostile, exportSvg: hostile, exportPng: hostile, loading: hostile, legend: hostile, added: hostile, changed: hostile, removed: hostile } }));
     expect(html).not.toContain('<img');
     expect(html).toContain(escapeHtml(hostile));
     // Parsed as a browser would: no element or handler came out of the labels, and they read as written.
@@ -96,6 +96,8 @@ describe('preview page: CSP and nonce', () => {
     expect(document.title).toBe(hostile);
     expect(document.documentElement.lang).toBe(hostile);
     expect(document.querySelector('[data-action="fit"]')!.getAttribute('title')).toBe(hostile);
+    expect(document.querySelector('#legend')!.getAttribute('aria-label')).toBe(hostile);
+    expect(document.querySelector('.legend-item.changed')!.textContent!.trim()).toBe(hostile);
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });

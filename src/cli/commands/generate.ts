@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { FileSystem } from '../../core/io/file-system';
 import { nodeFileSystem, writeFileAtomic } from '../../core/io/node-file-system';
 import { outputDirOf, systemModel } from '../../core/model/workspace';
+import { outputFormatsOf, summarizeNotIssued } from '../../core/render/generate';
 import { GenerateError, generateDocuments, isInside, TemplateError, TemplatePathError, type OutputFormat } from '../../core/render/index';
 import { parseArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliParams } from '../context';
@@ -149,7 +150,7 @@ export async function generateCommand(params: GenerateParams, argv: readonly str
   }
 
 
-  const wantsHtml = (formats ?? system.output?.formats ?? ['html', 'md']).includes('html');
+  const wantsHtml = outputFormatsOf(system, { formats }).includes('html');
   let renderer: MermaidRenderer | undefined;
   if (wantsHtml) {
     const browser = findChromium(params.chromium);
@@ -209,10 +210,12 @@ export async function generateCommand(params: GenerateParams, argv: readonly str
   if (result.notIssued.length) {
     params.stdout(`\nNot issued (${result.notIssued.length}):\n`);
     for (const item of result.notIssued) {
-      params.stdout(`  ${item.code} (${item.source}): ${item.reason}\n`);
-      for (const error of item.errors.slice(0, 5)) params.stdout(`    ${error.line}:${error.column}  ${error.message}  ${error.ruleId}\n`);
-      if (item.errors.length > 5) params.stdout(`    … and ${item.errors.length - 5} more (qmskit lint ${item.source})\n`);
+      const summary = summarizeNotIssued(item);
+      params.stdout(`  ${summary.heading}\n`);
+      for (const line of summary.errors) params.stdout(`    ${line}\n`);
+      if (summary.more) params.stdout(`    … and ${summary.more} more (qmskit lint ${item.source})\n`);
     }
+    params.stdout('Fix the errors and generate again, or use --force to issue them anyway.\n');
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

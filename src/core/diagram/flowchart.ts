@@ -48,7 +48,25 @@ export const FLOWCHART_CLASS_DEFS: ReadonlyArray<readonly [string, string]> = [
   ['record', 'fill:#ecfdf5,stroke:#065f46,stroke-width:1px,color:#111827'],
 ];
 
+/**
+ * What a comparison adds to a flowchart (flowchart-diff.ts): a class and a note line on some
+ * steps, and ghost nodes (steps that are no longer there), each in its role's lane and tied to a
+ * node of the chart by a dotted arrow. Ghost ids must not collide with the chart's own.
+ */
+export interface FlowchartOverlay {
+  /** By step index: the class drawn over the step's own, and a line added to its label. */
+  steps: ReadonlyMap<number, { className: string; note?: string }>;
+  ghosts: ReadonlyArray<{ id: string; role: string | undefined; label: ReadonlyArray<string | undefined>; className: string; node: DiagramNode; from: string }>;
+  /** Appended to FLOWCHART_CLASS_DEFS: a later class wins over an earlier one on the same node. */
+  classDefs: ReadonlyArray<readonly [string, string]>;
+}
+
 export function procedureFlowchart(workspace: Workspace, file: SourceFile, options: FlowchartOptions): Diagram | undefined {
+  return drawFlowchart(workspace, file, options);
+}
+
+/** The flowchart, with an overlay drawn into it when one is given. */
+export function drawFlowchart(workspace: Workspace, file: SourceFile, options: FlowchartOptions, overlay?: FlowchartOverlay): Diagram | undefined {
   const model = file.model;
   if (!model || model.kind !== 'procedure') return undefined;
   const words = WORDS[options.locale] ?? WORDS.en;
@@ -69,8 +87,8 @@ export function procedureFlowchart(workspace: Workspace, file: SourceFile, optio
   // Lanes in first-use order; each holds its statements in step order.
   const lanes = new Map<string, string[]>();
   const outside: string[] = [];
-  const laneOf = (step: FlowStep | undefined): string[] => {
-    const role = text(step?.step.role);
+  const laneOf = (step: FlowStep | undefined): string[] => laneOfRole(text(step?.step.role));
+  const laneOfRole = (role: string | undefined): string[] => {
     if (role === undefined) return outside;
     let lane = lanes.get(role);
     if (!lane) lanes.set(role, (lane = []));
@@ -95,17 +113,17 @@ export function procedureFlowchart(workspace: Workspace, file: SourceFile, optio
     const s = step.step;
     const duration = text(s.duration)?.trim();
     const paused = step.pausesClock ? `⏸ ${words.paused}` : undefined;
+    const marked = overlay?.steps.get(step.index);
     if (step.isDecision) {
       const question = text(s.decision) ?? text(step.name) ?? text(step.id) ?? `#${step.index + 1}`;
-      lane.push(`${id}{"${label([question, duration, paused])}"}`);
+      lane.push(`${id}{"${label([question, duration, paused, marked?.note])}"}`);
       writer.classify(id, 'decision');
     } else {
-      const phase = text(s.phase);
-      const name = text(step.name) ?? text(step.id) ?? `#${step.index + 1}`;
-      lane.push(`${id}("${label([phase === undefined ? undefined : `[${phase.trim()}]`, name, duration, paused])}")`);
+      lane.push(`${id}("${label(boxLines(step, paused, marked?.note))}")`);
       writer.classify(id, 'step');
     }
     if (step.pausesClock) writer.classify(id, 'pause');
+    if (marked) writer.classify(id, marked.className);
     nodes[id] = at(step.isDecision ? 'decision' : 'step', step.pointer);
     if (step.exit === 'end') {
       lane.push(`e${step.index}(["${label([words.end])}"])`);
@@ -134,6 +152,12 @@ export function procedureFlowchart(workspace: Workspace, file: SourceFile, optio
     }
   }
 
+  for (const ghost of overlay?.ghosts ?? []) {
+    laneOfRole(ghost.role).push(`${ghost.id}("${label(ghost.label)}")`);
+    writer.classify(ghost.id, ghost.className);
+    nodes[ghost.id] = ghost.node;
+  }
+
   let laneNumber = 0;
   for (const [role, statements] of lanes) {
     writer.open(`subgraph lane${laneNumber++}["${label([roleNames.get(role) ?? role], 0)}"]`);
@@ -148,8 +172,16 @@ export function procedureFlowchart(workspace: Workspace, file: SourceFile, optio
     if (step.exit === 'end') writer.line(`s${step.index} --> e${step.index}`);
   }
   for (const link of documentLinks) writer.line(link);
+  for (const ghost of overlay?.ghosts ?? []) writer.line(`${ghost.from} -.-> ${ghost.id}`);
 
-  return { text: writer.finish(FLOWCHART_CLASS_DEFS), nodes };
+  return { text: writer.finish(overlay ? [...FLOWCHART_CLASS_DEFS, ...overlay.classDefs] : FLOWCHART_CLASS_DEFS), nodes };
+}
+
+/** The lines of a step's box: its phase in brackets, its name (else its id, else its number), its duration, then `more`. */
+export function boxLines(step: FlowStep, ...more: Array<string | undefined>): Array<string | undefined> {
+  const phase = text(step.step.phase);
+  const name = text(step.name) ?? text(step.id) ?? `#${step.index + 1}`;
+  return [phase === undefined ? undefined : `[${phase.trim()}]`, name, text(step.step.duration)?.trim(), ...more];
 }
 
 function edgeStatement(edge: FlowEdge): string {

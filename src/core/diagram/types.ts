@@ -1,11 +1,11 @@
 import type { Locale } from '../findings';
 
 /** What a Mermaid node draws, so that the preview can map clicks and cursor moves to the YAML. */
-export type DiagramNodeKind = 'start' | 'end' | 'step' | 'decision' | 'form' | 'record' | 'process' | 'external' | 'input' | 'output';
+export type DiagramNodeKind = 'start' | 'end' | 'step' | 'decision' | 'form' | 'record' | 'process' | 'external' | 'input' | 'output' | 'removed';
 
 export interface DiagramNode {
   kind: DiagramNodeKind;
-  /** Absolute path of the file that defines it. */
+  /** Absolute path of the file that defines it (a removed step: the released copy). */
   file: string;
   /** JSON pointer of its definition in that file (a step: `/steps/3`). */
   pointer: string;

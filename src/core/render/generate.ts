@@ -25,6 +25,8 @@ import { releaseDecisionView } from './view-models/release-decision';
  * - Deterministic: the same inputs give byte-identical files (no clock; stable order).
  * - Safe to interrupt: every file is written atomically (the FileSystem's temp file + rename),
  *   outputs first, the manifest last, so each file is always either its old or its new version.
+ *   A cancelled run (`signal`) stops between files, lets the writes under way finish, and never
+ *   writes the manifest: `index.json` still describes the previous complete run.
  * - Gated: a procedure, document or process whose file has lint errors is not issued (the
  *   copy issued before, if any, stays as it was: it is still the one in force) unless `force`.
  * - Contained: the output folder must be inside the workspace.
@@ -35,8 +37,10 @@ export interface GenerateOptions {
   fs: FileSystem;
   /** The output folder, relative to the workspace root (or absolute, inside it); default qms.yaml `output.dir`, else `controlled`. */
   outDir?: string;
-  /** Formats to write; default qms.yaml `output.formats`, else both. */
+  /** Formats to write; default qms.yaml `output.formats`, else `defaultFormats`, else both. */
   formats?: readonly OutputFormat[];
+  /** Formats when neither `formats` nor qms.yaml `output.formats` says (the editor's `qms.output.formats` setting). */
+  defaultFormats?: readonly OutputFormat[];
   /** Only these procedure/document codes and process ids (the workspace-level lists are then left as they are). */
   only?: readonly string[];
   /** Issue documents even when their file has lint errors. */
@@ -56,6 +60,23 @@ export interface GenerateOptions {
   builtinTemplates: { fs: FileSystem; dir: string };
   /** Recorded in the manifest (`qmskit 0.1.0`). */
   generator?: string;
+  /**
+   * Read the workspace's own templates (`templates/`, qms.yaml `templates:`); default true. The
+   * editor turns this off in an untrusted folder: only the built-in templates are used there.
+   */
+  workspaceTemplates?: boolean;
+  /**
+   * Called as each procedure, document, process or workspace list starts to be written, with how
+   * many are done and how many there are (the one starting is `current`), and once more with
+   * `done === total` and no `current` when every output is written, before the manifest.
+   */
+  onProgress?: (done: number, total: number, current: string | undefined) => void;
+  /**
+   * Cancels the run, checked between files: the writes under way finish (each file whole, old
+   * or new), nothing more is written, not the manifest either, and the run rejects with
+   * GenerateCancelled.
+   */
+  signal?: AbortSignal;
 }
 
 /** One file the run wrote. */
@@ -131,6 +152,19 @@ export interface GenerateResult {
 /** A problem with the run itself (bad output folder, unknown code): nothing was written. */
 export class GenerateError extends Error {}
 
+/**
+ * The run was cancelled through `signal`. `written` lists the outputs already replaced by their
+ * new version; every other output, and `index.json`, is as the previous run left it.
+ */
+export class GenerateCancelled extends Error {
+  constructor(
+    readonly outDir: string,
+    readonly written: readonly WrittenFile[],
+  ) {
+    super(`Generation cancelled: ${written.length} file(s) in ${outDir} were replaced; the others and ${MANIFEST_NAME} are as the previous run left them.`);
+  }
+}
+
 export const MANIFEST_NAME = 'index.json';
 /** Writes allowed to wait on the disk at once. */
 const WRITES_IN_FLIGHT = 8;
@@ -164,10 +198,40 @@ export function trustSvg(svg: string | undefined): TrustedMarkup | null {
   return TrustedMarkup.vouch(svg.trim());
 }
 
+// What to do about it is the caller's to say (fix and run again; `--force` in the CLI): the
+// reason is also recorded in the manifest, which outlives any one way of generating.
 const NOT_ISSUED_REASON: Record<Locale, (n: number) => string> = {
-  en: (n) => `${n} lint error(s): not issued (the copy issued before, if any, stays in force). Fix them, or use --force.`,
-  vi: (n) => `${n} lỗi kiểm tra: không ban hành (bản đã ban hành trước đó, nếu có, vẫn giữ nguyên hiệu lực). Hãy sửa lỗi, hoặc dùng --force.`,
+  en: (n) => `${n} lint error(s): not issued (the copy issued before, if any, stays in force).`,
+  vi: (n) => `${n} lỗi kiểm tra: không ban hành (bản đã ban hành trước đó, nếu có, vẫn giữ nguyên hiệu lực).`,
 };
+
+/**
+ * The formats a run writes: those asked for, else qms.yaml `output.formats`, else the caller's
+ * default (the editor's setting), else both; only `html` and `md`, each once.
+ */
+export function outputFormatsOf(system: { output?: { formats?: unknown } } | undefined, options: Pick<GenerateOptions, 'formats' | 'defaultFormats'> = {}): OutputFormat[] {
+  const configured = system?.output?.formats;
+  const chosen = options.formats ?? (Array.isArray(configured) && configured.length ? (configured as unknown[]) : undefined) ?? options.defaultFormats ?? ['html', 'md'];
+  return [...new Set(chosen)].filter((f): f is OutputFormat => f === 'html' || f === 'md');
+}
+
+/** A not-issued document as people read it, for the CLI's report and the editor's. */
+export interface NotIssuedSummary {
+  /** `SOP-3 (procedures/SOP-3.qms.yaml): 1 lint error(s): not issued (…)`. */
+  heading: string;
+  /** Its first errors, each `line:column  message  rule`. */
+  errors: string[];
+  /** How many more errors there are. */
+  more: number;
+}
+
+export function summarizeNotIssued(item: NotIssued, maxErrors = 5): NotIssuedSummary {
+  return {
+    heading: `${item.code} (${item.source}): ${item.reason}`,
+    errors: item.errors.slice(0, maxErrors).map((error) => `${error.line}:${error.column}  ${error.message}  ${error.ruleId}`),
+    more: Math.max(0, item.errors.length - maxErrors),
+  };
+}
 
 interface Job {
   output: OutputName;
@@ -199,9 +263,7 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   if (!isInside(workspace.root, outDir) || path.resolve(outDir) === path.resolve(workspace.root)) {
     throw new GenerateError(`The output folder ${options.outDir ?? outputDirOf(system)} must be a folder inside the workspace (${workspace.root}).`);
   }
-  const formats: OutputFormat[] = [...new Set(options.formats ?? (Array.isArray(system.output?.formats) && system.output.formats.length ? system.output.formats : ['html', 'md']))].filter(
-    (f): f is OutputFormat => f === 'html' || f === 'md',
-  );
+  const formats = outputFormatsOf(system, options);
   if (!formats.length) throw new GenerateError('No output format: choose html, md or both.');
 
   // What to issue.
@@ -288,6 +350,7 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   const mapText = only ? '' : processMap(workspace, { locale }).text;
 
   const svgByText = new Map<string, TrustedMarkup | null>();
+  if (options.signal?.aborted) throw new GenerateCancelled(outDir, []);
   if (formats.includes('html') && options.renderDiagram) {
     const texts = [...new Set([...flowchartText.values(), mapText].filter((t) => t.trim() !== ''))];
     const render = options.renderDiagram;
@@ -328,7 +391,10 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   }
 
   // Templates: compiled before anything is written, so a broken one writes nothing.
-  const locations: TemplateLocations = { builtin: options.builtinTemplates, workspace: { fs: options.fs, root: workspace.root, overrides: (system.templates ?? {}) as Record<string, unknown> } };
+  const locations: TemplateLocations = {
+    builtin: options.builtinTemplates,
+    workspace: options.workspaceTemplates === false ? undefined : { fs: options.fs, root: workspace.root, overrides: (system.templates ?? {}) as Record<string, unknown> },
+  };
   const environments = new Map<OutputFormat, RenderEnvironment>();
   for (const format of formats) {
     const { templates, partials } = await loadTemplates(locations, locale, format);
@@ -356,7 +422,22 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   const filesByOwner = new Map<string, WrittenFile[]>();
   const inFlight = new Set<Promise<void>>();
   let writeError: unknown;
+  // Progress and cancellation go by document (a procedure with its release decision, a list),
+  // never between the files of one, so a cancelled run leaves no document half in each format.
+  const owners = [...new Set(jobs.map((job) => job.owner))];
+  let ownersDone = 0;
+  let currentOwner: string | undefined;
+  let cancelled = false;
   for (const job of jobs) {
+    if (job.owner !== currentOwner) {
+      if (currentOwner !== undefined) ownersDone++;
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      currentOwner = job.owner;
+      options.onProgress?.(ownersDone, owners.length, currentOwner);
+    }
     const view = job.view();
     for (const format of formats) {
       const env = environments.get(format)!;
@@ -382,6 +463,9 @@ export async function generateDocuments(workspace: Workspace, options: GenerateO
   }
   await Promise.all(inFlight);
   if (writeError) throw writeError;
+  // Cancelled after the last document was written: the run is complete, so its manifest is too.
+  if (cancelled) throw new GenerateCancelled(outDir, written);
+  options.onProgress?.(owners.length, owners.length, undefined);
 
   // The manifest: this run's entries, and (with `only`) the previous run's for everything else.
   const previous = only ? await readManifest(options.fs, path.join(outDir, MANIFEST_NAME)) : undefined;

@@ -34,12 +34,13 @@ export class TemplatePathError extends Error {}
 const BUILTIN_PREFIX = '<built-in>';
 
 /** `procedure.md.hbs` → `procedure` for md; `procedure.hbs` → `procedure` for html; other files → undefined. */
-function nameOf(file: string, format: OutputFormat): string | undefined {
+export function templateNameOf(file: string, format: OutputFormat): string | undefined {
   if (format === 'md') return file.endsWith('.md.hbs') ? file.slice(0, -'.md.hbs'.length) : undefined;
   return file.endsWith('.hbs') && !file.endsWith('.md.hbs') ? file.slice(0, -'.hbs'.length) : undefined;
 }
 
-async function listFiles(fs: FileSystem, dir: string): Promise<string[]> {
+/** The files (not folders) of `dir`, sorted; none when it does not exist. */
+export async function listFiles(fs: FileSystem, dir: string): Promise<string[]> {
   if (!(await fs.exists(dir))) return [];
   try {
     const entries = await fs.readDirectory(dir);
@@ -58,23 +59,39 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-interface Layer {
+/** The format a qms.yaml `templates:` entry replaces: a path ending in `.md.hbs` the Markdown template, any other the HTML one. */
+export function overrideFormatOf(file: string): OutputFormat {
+  return file.endsWith('.md.hbs') ? 'md' : 'html';
+}
+
+export interface TemplateLayer {
   fs: FileSystem;
   dir: string;
   /** How errors name files of this layer: `templates/vi` or `<built-in>/vi`. */
   display: string;
+  /** Whose folder it is. */
+  origin: 'workspace' | 'builtin';
+  /** One language's templates (`vi/`), or those of every language (`shared/`, the workspace's `templates/`). */
+  scope: 'locale' | 'shared';
+}
+
+/** The folders templates are read from, highest priority first (the workspace's only when given). */
+export function templateLayers(locations: TemplateLocations, locale: Locale): TemplateLayer[] {
+  const layers: TemplateLayer[] = [];
+  const ws = locations.workspace;
+  if (ws) {
+    layers.push({ fs: ws.fs, dir: path.join(ws.root, 'templates', locale), display: `templates/${locale}`, origin: 'workspace', scope: 'locale' });
+    layers.push({ fs: ws.fs, dir: path.join(ws.root, 'templates'), display: 'templates', origin: 'workspace', scope: 'shared' });
+  }
+  const builtin = locations.builtin;
+  layers.push({ fs: builtin.fs, dir: path.join(builtin.dir, locale), display: `${BUILTIN_PREFIX}/${locale}`, origin: 'builtin', scope: 'locale' });
+  layers.push({ fs: builtin.fs, dir: path.join(builtin.dir, 'shared'), display: `${BUILTIN_PREFIX}/shared`, origin: 'builtin', scope: 'shared' });
+  return layers;
 }
 
 export async function loadTemplates(locations: TemplateLocations, locale: Locale, format: OutputFormat): Promise<{ templates: TemplateSource[]; partials: TemplateSource[] }> {
-  const layers: Layer[] = [];
+  const layers = templateLayers(locations, locale);
   const ws = locations.workspace;
-  if (ws) {
-    layers.push({ fs: ws.fs, dir: path.join(ws.root, 'templates', locale), display: `templates/${locale}` });
-    layers.push({ fs: ws.fs, dir: path.join(ws.root, 'templates'), display: 'templates' });
-  }
-  const builtin = locations.builtin;
-  layers.push({ fs: builtin.fs, dir: path.join(builtin.dir, locale), display: `${BUILTIN_PREFIX}/${locale}` });
-  layers.push({ fs: builtin.fs, dir: path.join(builtin.dir, 'shared'), display: `${BUILTIN_PREFIX}/shared` });
 
   const templates = new Map<string, TemplateSource>();
   const partials = new Map<string, TemplateSource>();
@@ -86,7 +103,7 @@ export async function loadTemplates(locations: TemplateLocations, locale: Locale
     ] as const) {
       const dir = sub ? path.join(layer.dir, sub) : layer.dir;
       for (const file of await listFiles(layer.fs, dir)) {
-        const name = nameOf(file, format);
+        const name = templateNameOf(file, format);
         if (name === undefined) continue;
         if (!sub && !(OUTPUT_NAMES as readonly string[]).includes(name)) continue;
         const text = await layer.fs.readFile(path.join(dir, file));
@@ -97,8 +114,7 @@ export async function loadTemplates(locations: TemplateLocations, locale: Locale
 
   for (const [output, value] of Object.entries(ws?.overrides ?? {})) {
     if (!(OUTPUT_NAMES as readonly string[]).includes(output) || typeof value !== 'string' || !value) continue;
-    const isMarkdown = value.endsWith('.md.hbs');
-    if ((format === 'md') !== isMarkdown) continue;
+    if (overrideFormatOf(value) !== format) continue;
     const file = path.resolve(ws!.root, value);
     if (!isInside(ws!.root, file)) throw new TemplatePathError(`qms.yaml templates.${output}: ${value} is outside the workspace; templates must be inside it.`);
     if (!(await ws!.fs.exists(file))) throw new TemplatePathError(`qms.yaml templates.${output}: ${value} does not exist.`);

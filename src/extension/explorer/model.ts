@@ -1,3 +1,4 @@
+import { releaseStatusOf } from '../../core/change/state';
 import { formatIsoDate, parseIsoDate } from '../../core/flow/calendar';
 import { isReviewOverdue, reviewScheduleOf } from '../../core/model/review';
 import type { SourceFile } from '../../core/model/source-file';
@@ -73,9 +74,9 @@ export interface WorkspaceTree {
   /** Approved documents whose review date has passed (doc/review-overdue reports them too). */
   overdue: ReviewEntry[];
   /**
-   * HOOK for the change-control issue ("changed since release", from `qms.lock`): set this to the
-   * approved documents whose content no longer matches their released fingerprint, and the tree
-   * shows a "Changed since release" group (see `groupsOf` in tree.ts). Undefined = no such group.
+   * Approved documents whose content no longer matches the fingerprint `qms.lock` recorded for
+   * their revision (what doc/changed-without-revision reports): the tree's "Changed since release"
+   * group. Undefined when there is none, so the group shows only when something needs releasing.
    */
   changedSinceRelease?: ControlledEntry[];
 }
@@ -188,6 +189,8 @@ export function buildWorkspaceTree(workspace: Workspace, options: TreeOptions): 
   reviewDue.sort(byDate);
   overdue.sort(byDate);
 
+  const changedSinceRelease = controlled.filter((entry) => entry.status === 'approved' && changedSinceItsRelease(workspace, entry));
+
   return {
     root: workspace.root,
     organization: text(system?.organization?.name),
@@ -197,5 +200,12 @@ export function buildWorkspaceTree(workspace: Workspace, options: TreeOptions): 
     byStatus,
     reviewDue,
     overdue,
+    ...(changedSinceRelease.length ? { changedSinceRelease } : {}),
   };
+}
+
+/** As doc/changed-without-revision judges it: a code several files define matches no record. */
+function changedSinceItsRelease(workspace: Workspace, entry: ControlledEntry): boolean {
+  if ((workspace.index.controlled.get(entry.code)?.length ?? 0) !== 1) return false;
+  return releaseStatusOf(workspace.lock, workspace.index.byPath.get(entry.file)?.model).state === 'changed';
 }

@@ -147,10 +147,7 @@ export class QmsExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscod
     }
   }
 
-  /**
-   * The groups of one workspace. The change-control issue adds "Changed since release" by filling
-   * `WorkspaceTree.changedSinceRelease` (model.ts); the group below appears as soon as it is set.
-   */
+  /** The groups of one workspace; "Changed since release" only while some document is (model.ts). */
   private groupsOf(tree: WorkspaceTree): ExplorerNode[] {
     const groups: GroupId[] = ['processes', 'status', 'reviewDue', 'overdue'];
     if (tree.changedSinceRelease) groups.push('changed');

@@ -23,8 +23,8 @@ export function languageContext(lint: LintService, document: vscode.TextDocument
   const stored = linter?.current;
   if (!linter || !stored) return undefined;
   const texts = new Map<string, string>();
-  for (const open of vscode.workspace.textDocuments) {
-    if (open !== document && open.isDirty && open.uri.scheme === 'file' && linter.owns(open.uri.fsPath)) texts.set(open.uri.fsPath, open.getText());
+  for (const open of linter.openDocuments()) {
+    if (open !== document && open.isDirty) texts.set(open.uri.fsPath, open.getText());
   }
   texts.set(document.uri.fsPath, document.getText());
   const workspace = withOverlays(stored, texts);

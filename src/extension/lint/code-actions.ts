@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { safeEditsByFile } from '../../core/lint/apply-fixes';
 import { fixBuilder } from '../../core/lint/fix-builder';
 import { SUPPRESSION_DIRECTIVE } from '../../core/yaml/suppressions';
+import type { Fix, Locale } from '../../core/findings';
 import { editorLocale, QmsDiagnostic, toWorkspaceEdit } from '../convert';
 import type { LintService } from './lint-service';
 
@@ -33,10 +34,8 @@ export class QmsCodeActionProvider implements vscode.CodeActionProvider {
       if (!(diagnostic instanceof QmsDiagnostic)) continue;
       const { finding } = diagnostic;
       for (const [i, fix] of (finding.fixes ?? []).entries()) {
-        const edit = toWorkspaceEdit(fix, documentFor);
-        if (!edit) continue;
-        const action = new vscode.CodeAction(fix.title[locale], vscode.CodeActionKind.QuickFix);
-        action.edit = edit;
+        const action = quickFixOf(fix, locale, documentFor);
+        if (!action) continue;
         action.diagnostics = [diagnostic];
         action.isPreferred = i === 0 && fix.safe;
         actions.push(action);
@@ -47,10 +46,8 @@ export class QmsCodeActionProvider implements vscode.CodeActionProvider {
           `${SUPPRESSION_DIRECTIVE} ${finding.ruleId}`,
           { en: `Disable ${finding.ruleId} for this line`, vi: `Tắt ${finding.ruleId} cho dòng này` },
         );
-        const edit = disable && toWorkspaceEdit(disable, documentFor);
-        if (edit) {
-          const action = new vscode.CodeAction(disable.title[locale], vscode.CodeActionKind.QuickFix);
-          action.edit = edit;
+        const action = disable && quickFixOf(disable, locale, documentFor);
+        if (action) {
           action.diagnostics = [diagnostic];
           actions.push(action);
         }
@@ -71,4 +68,23 @@ export class QmsCodeActionProvider implements vscode.CodeActionProvider {
     action.edit = edit;
     return action;
   }
+}
+
+/**
+ * The quick fix for one core fix. A fix that stands for a command (releasing a revision asks for a
+ * summary and writes a released copy and qms.lock) runs that command with the fix's arguments; its
+ * text edits are only a preview and are not applied, or the command would find its work done
+ * half-way. Any other fix applies its edits; undefined when a file they touch is not open.
+ */
+export function quickFixOf(fix: Fix, locale: Locale, documentFor: (file: string) => vscode.TextDocument | undefined): vscode.CodeAction | undefined {
+  const title = fix.title[locale];
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  if (fix.command) {
+    action.command = { command: fix.command.id, title, arguments: fix.command.arguments };
+    return action;
+  }
+  const edit = toWorkspaceEdit(fix, documentFor);
+  if (!edit) return undefined;
+  action.edit = edit;
+  return action;
 }

@@ -46,6 +46,16 @@ export class WorkspaceLinter {
     return isQmsFile(file) && (file === path.join(this.root, SYSTEM_FILE_NAME) || file.startsWith(this.root + path.sep));
   }
 
+  /** The editor's documents of this workspace's QMS files (saved or not). */
+  openDocuments(): vscode.TextDocument[] {
+    return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' && this.owns(document.uri.fsPath));
+  }
+
+  /** The text of each open document of this workspace, by path: what the core reads over the disk. */
+  openBuffers(): Map<string, string> {
+    return new Map(this.openDocuments().map((document) => [document.uri.fsPath, document.getText()]));
+  }
+
   private serially(work: () => Promise<void> | void): Promise<void> {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
@@ -58,11 +68,7 @@ export class WorkspaceLinter {
   }
 
   private async loadAll(): Promise<void> {
-    const overlays = new Map<string, string>();
-    for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === 'file' && this.owns(document.uri.fsPath)) overlays.set(document.uri.fsPath, document.getText());
-    }
-    const workspace = await loadWorkspace(vscodeFileSystem, this.root, { overlays, cache: this.cacheOfLoadedFiles() });
+    const workspace = await loadWorkspace(vscodeFileSystem, this.root, { overlays: this.openBuffers(), cache: this.cacheOfLoadedFiles() });
     if (this.disposed) return;
     this.workspace = workspace;
     this.publish(lintWorkspace(workspace, { today: todayIso() }).findings, undefined);

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { procedureFlowchart, processMap, type Diagram } from '../../core/diagram';
+import { procedureFlowchartDiff, type FlowchartBaseline, type FlowchartDiff } from '../../core/diagram/flowchart-diff';
 import type { Locale } from '../../core/findings';
 import { SYSTEM_FILE_NAME } from '../../core/model/discover';
 import { loadSourceFile, type SourceFile } from '../../core/model/source-file';
 import { assembleWorkspace, systemModel, type Workspace } from '../../core/model/workspace';
 import { resolvePointer } from '../../core/yaml/pointer';
-import type { PreviewNodeKind } from '../../shared/preview-protocol';
+import type { CompareInfo, PreviewNodeKind } from '../../shared/preview-protocol';
 
 /**
  * What the preview draws for a file, from the editor's text and the linter's workspace. Pure
@@ -25,8 +26,16 @@ export interface PreviewSettings {
   editorLocale: Locale;
 }
 
+/** A procedure's flowchart compared with its last release: the released copy, and the host's words. */
+export interface PreviewComparison extends FlowchartBaseline {
+  /** The toolbar's title while comparing. */
+  title: string;
+  /** The legend's sentence about changes the flowchart does not show ('' when there are none). */
+  note(diff: Pick<FlowchartDiff, 'elsewhere' | 'reordered'>): string;
+}
+
 export type PreviewSource =
-  | { ok: true; kind: PreviewKind; diagram: Diagram; file: SourceFile; title: string; nodes: Record<string, PreviewNodeKind> }
+  | { ok: true; kind: PreviewKind; diagram: Diagram; file: SourceFile; title: string; nodes: Record<string, PreviewNodeKind>; compare?: CompareInfo }
   | { ok: false; file: SourceFile | undefined; message: string };
 
 /** The preview's own parse of each file: never shared with the linter. */
@@ -79,7 +88,7 @@ export function diagramLocale(workspace: Workspace, editorLocale: Locale): Local
   return locale === 'vi' || locale === 'en' ? locale : editorLocale;
 }
 
-export function previewSource(workspace: Workspace | undefined, file: SourceFile, settings: PreviewSettings): PreviewSource {
+export function previewSource(workspace: Workspace | undefined, file: SourceFile, settings: PreviewSettings, comparison?: PreviewComparison): PreviewSource {
   const syntax = file.parsed.findings[0];
   if (syntax) {
     return { ok: false, file, message: `${path.basename(file.path)}:${syntax.range.start.line}:${syntax.range.start.column}: ${syntax.message.en}` };
@@ -90,8 +99,16 @@ export function previewSource(workspace: Workspace | undefined, file: SourceFile
   const ws = workspaceWith(workspace, file);
   const locale = diagramLocale(ws, settings.editorLocale);
   let diagram: Diagram | undefined;
+  let compare: CompareInfo | undefined;
   if (kind === 'procedure') {
-    diagram = procedureFlowchart(ws, file, { direction: settings.direction, showForms: settings.showForms, locale });
+    const options = { direction: settings.direction, showForms: settings.showForms, locale };
+    if (comparison) {
+      const diff = procedureFlowchartDiff(ws, file, comparison, options);
+      diagram = diff;
+      if (diff) compare = { ...diff.changes, note: comparison.note(diff) };
+    } else {
+      diagram = procedureFlowchart(ws, file, options);
+    }
     if (!diagram) return { ok: false, file, message: `${name}: not a procedure the flowchart can be drawn from (check kind and steps).` };
   } else {
     // `qms.preview.direction` is the direction of flowcharts; the process map reads left to right.
@@ -100,8 +117,8 @@ export function previewSource(workspace: Workspace | undefined, file: SourceFile
   const nodes: Record<string, PreviewNodeKind> = {};
   for (const [id, node] of Object.entries(diagram.nodes)) nodes[id] = node.kind;
   const code = (file.model as { code?: unknown; id?: unknown } | undefined)?.code;
-  const title = kind === 'procedure' ? `${typeof code === 'string' ? code : name} — flowchart` : `${name} — process map`;
-  return { ok: true, kind, diagram, file, title, nodes };
+  const title = compare && comparison ? comparison.title : kind === 'procedure' ? `${typeof code === 'string' ? code : name} — flowchart` : `${name} — process map`;
+  return { ok: true, kind, diagram, file, title, nodes, ...(compare ? { compare } : {}) };
 }
 
 /**

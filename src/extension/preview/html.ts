@@ -30,6 +30,11 @@ export interface PreviewLabels {
   exportSvg: string;
   exportPng: string;
   loading: string;
+  /** The legend shown while the flowchart is compared with the last release: its caption and one label per kind of change. */
+  legend: string;
+  added: string;
+  changed: string;
+  removed: string;
 }
 
 /** 32 random bytes, base64: a nonce no page can guess. */
@@ -76,6 +81,11 @@ ${button('fit', '⤢', l.fit)}
 <span class="separator"></span>
 ${button('export-svg', 'SVG', l.exportSvg)}
 ${button('export-png', 'PNG', l.exportPng)}
+</div>
+<div class="legend" id="legend" role="note" aria-label="${e(l.legend)}" hidden>
+<span class="legend-caption">${e(l.legend)}:</span>
+${(['added', 'changed', 'removed'] as const).map((kind) => `<span class="legend-item ${kind}"><span class="swatch"></span>${e(l[kind])} <span class="count" data-count="${kind}"></span></span>`).join('\n')}
+<span class="legend-note" id="legend-note"></span>
 </div>
 <div class="problem" id="problem" role="alert" hidden></div>
 <div class="viewport" id="viewport"><div class="canvas" id="canvas"></div></div>

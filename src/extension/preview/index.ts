@@ -4,11 +4,11 @@ import type { ExportFormat, RenderedMessage, WebviewMessage } from '../../shared
 import type { LintService } from '../lint/lint-service';
 import { QMS_SELECTOR } from '../selector';
 import { PreviewParser, previewKindOf } from './diagram-source';
-import { FlowchartPreview, isPreviewable, PREVIEW_VIEW_TYPE, type PreviewContext, type PreviewEvent } from './panel';
+import { FlowchartPreview, isPreviewable, PREVIEW_VIEW_TYPE, type CompareOutcome, type PreviewContext, type PreviewEvent } from './panel';
 import { WebviewRenderer } from './renderer';
 
 export { PREVIEW_VIEW_TYPE } from './panel';
-export type { PreviewEvent } from './panel';
+export type { CompareOutcome, PreviewEvent } from './panel';
 
 /** What the preview offers the rest of the extension (and its tests) through the extension's API. */
 export interface PreviewApi {
@@ -28,9 +28,13 @@ export interface PreviewTestHooks {
   nextMessage<T extends WebviewMessage['type']>(type: T, accept?: (message: Extract<WebviewMessage, { type: T }> & PreviewEvent) => boolean, timeoutMs?: number): Promise<Extract<WebviewMessage, { type: T }> & PreviewEvent>;
   /** Hands `message` to the open preview as if its webview had posted it (validation included). */
   receive(message: unknown): Promise<void>;
-  /** The open preview: its document, newest sequence number, and whether it is visible. */
-  readonly current: { uri: string; latestSeq: number; visible: boolean } | undefined;
+  /**
+   * The open preview: its document, newest sequence number, whether it is visible, and while it
+   * compares with the last release, which release and the nodes its newest picture marks.
+   */
+  readonly current: { uri: string; latestSeq: number; visible: boolean; comparing: FlowchartPreview['comparing'] } | undefined;
 }
+
 
 /** Arguments of `qms.exportPreview` (all optional): which formats, and whether to ask where. */
 export interface ExportPreviewArgs {
@@ -100,6 +104,30 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintServ
     }
   };
 
+  /**
+   * Toggles the comparison of the preview with the document's last release: opens the preview
+   * beside the editor first when there is none, or switches it to the document asked for.
+   * Arguments (optional): a Uri, or `{ uri?: Uri, compare?: boolean }` (on or off rather than
+   * toggle); the document defaults to the active editor's, else the preview's.
+   */
+  const compareWithRelease = async (arg: unknown): Promise<CompareOutcome> => {
+    // Menus may pass their own context object: only a Uri and a boolean are taken from it.
+    const given = arg instanceof vscode.Uri ? { uri: arg } : arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
+    const compare = typeof given.compare === 'boolean' ? given.compare : undefined;
+    const uri = given.uri instanceof vscode.Uri ? given.uri : targetOf(undefined);
+    let preview = FlowchartPreview.active;
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a QMS procedure to compare its flowchart with its last release.'));
+      return { comparing: false };
+    }
+    const shownAlready = preview?.documentUri.toString() === uri.toString();
+    if (!preview || !shownAlready) preview = FlowchartPreview.createOrShow(previewContext, uri, true);
+    const on = compare ?? !(shownAlready && preview.comparing);
+    const outcome = await preview.setComparing(on);
+    if (!outcome.comparing && outcome.refused) void vscode.window.showInformationMessage(outcome.refused);
+    return outcome;
+  };
+
   context.subscriptions.push(
     messages,
     renderer,
@@ -108,6 +136,7 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintServ
     vscode.commands.registerCommand('qms.openPreviewToSide', open(true)),
     vscode.commands.registerCommand('qms.exportPreview', exportPreview),
     vscode.commands.registerCommand('qms.exportPreviewAs', () => exportPreview({ ask: true })),
+    vscode.commands.registerCommand('qms.compareWithRelease', compareWithRelease),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         FlowchartPreview.revive(previewContext, panel, state);
@@ -128,7 +157,7 @@ export function registerPreview(context: vscode.ExtensionContext, lint: LintServ
       },
       get current() {
         const preview = FlowchartPreview.active;
-        return preview ? { uri: preview.documentUri.toString(), latestSeq: preview.latestSeq, visible: preview.panel.visible } : undefined;
+        return preview ? { uri: preview.documentUri.toString(), latestSeq: preview.latestSeq, visible: preview.panel.visible, comparing: preview.comparing } : undefined;
       },
     },
   };

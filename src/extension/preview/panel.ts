@@ -1,12 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { compareWithRelease } from '../../core/change/compare';
+import { describeVersion, type LockEntry, type WorkspaceLock } from '../../core/change/lock';
 import type { Diagram } from '../../core/diagram';
 import { parseYaml } from '../../core/yaml/parse';
 import { rangeAtPointer } from '../../core/yaml/pointer';
-import { describeRefused, isPreviewState, isWebviewMessage, type ExportFormat, type HostMessage, type WebviewMessage } from '../../shared/preview-protocol';
+import { describeRefused, isPreviewState, isWebviewMessage, type ChangedNodes, type ExportFormat, type HostMessage, type WebviewMessage } from '../../shared/preview-protocol';
 import { editorLocale, toRange } from '../convert';
 import type { LintService } from '../lint/lint-service';
-import { nodesAtOffset, previewKindOf, previewSource, type PreviewParser, type PreviewSettings, type PreviewSource } from './diagram-source';
+import type { WorkspaceLinter } from '../lint/workspace-linter';
+import { vscodeFileSystem } from '../vscode-file-system';
+import { nodesAtOffset, previewKindOf, previewSource, type PreviewComparison, type PreviewParser, type PreviewSettings, type PreviewSource } from './diagram-source';
 import { exportTargets, writeAtomically, type ExportTarget } from './files';
 import { makeNonce, previewHtml } from './html';
 import { ExportRequests, pngBytes, SvgRequests, within } from './requests';
@@ -18,6 +22,9 @@ export const PREVIEW_VIEW_TYPE = 'qms.preview';
 
 /** Typing is drawn this long after the last keystroke. */
 export const TYPING_DEBOUNCE_MS = 100;
+
+/** What "Compare with last release" did: the comparison is on, or it is off (and, when it was refused, why). */
+export type CompareOutcome = { comparing: true } | { comparing: false; refused?: string };
 
 /** What every panel shares: the extension, the linter, the preview's own parser, the event tests listen to. */
 export interface PreviewContext {
@@ -58,6 +65,10 @@ export function pageFor(webview: vscode.Webview, extensionUri: vscode.Uri): stri
       exportSvg: vscode.l10n.t('Export as SVG beside the YAML'),
       exportPng: vscode.l10n.t('Export as PNG beside the YAML'),
       loading: vscode.l10n.t('Loading…'),
+      legend: vscode.l10n.t('Changes since the last release'),
+      added: vscode.l10n.t('Added'),
+      changed: vscode.l10n.t('Changed'),
+      removed: vscode.l10n.t('Removed'),
     },
   });
 }
@@ -122,6 +133,8 @@ export class FlowchartPreview implements vscode.Disposable {
   private lastHighlight = '';
   /** The newest drawable source (the last good picture's nodes stay clickable while the YAML is broken). */
   private drawn: Extract<PreviewSource, { ok: true }> | undefined;
+  /** While comparing with the last release: the released copy of the document shown, and the lock it was found with. */
+  private comparison: { lock: WorkspaceLock | undefined; entry: LockEntry; view: PreviewComparison } | undefined;
   private readyResolve: (() => void) | undefined;
   /** Settles when the webview's script has said `ready`. */
   ready: Promise<void>;
@@ -177,11 +190,98 @@ export class FlowchartPreview implements vscode.Disposable {
     return this.drawn?.diagram;
   }
 
+  /** The comparison on screen, if any: which release, and the nodes marked in the picture drawn last. */
+  get comparing(): { release: string; date: string; changes: ChangedNodes | undefined } | undefined {
+    const comparison = this.comparison;
+    if (!comparison) return undefined;
+    const compare = this.drawn?.compare;
+    return { release: comparison.entry.label, date: comparison.entry.date, changes: compare && { added: compare.added, changed: compare.changed, removed: compare.removed } };
+  }
+
+  /**
+   * Turns the comparison with the last release on or off. Turning it on finds the document's
+   * release and reads its released copy; when there is none (or it cannot be trusted), the
+   * comparison stays off and the result says why.
+   */
+  async setComparing(on: boolean): Promise<CompareOutcome> {
+    if (!on) {
+      this.comparison = undefined;
+      this.schedule(0, true);
+      return { comparing: false };
+    }
+    const refused = await this.findRelease();
+    this.schedule(0, true);
+    return this.comparison ? { comparing: true } : { comparing: false, ...(refused === undefined ? {} : { refused }) };
+  }
+
+  /** Finds the release of the document shown and keeps it as the baseline; otherwise says why not (in the editor's language). */
+  private async findRelease(): Promise<string | undefined> {
+    this.comparison = undefined;
+    const uri = this.uri;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const locale = editorLocale();
+    const name = path.basename(uri.fsPath);
+    if (previewKindOf(uri.fsPath, document.getText()) !== 'procedure') return vscode.l10n.t('{0} is not a procedure: only a procedure\'s flowchart can be compared with its last release.', name);
+    const linter = await this.loadedLinterFor(uri.fsPath);
+    const workspace = linter?.current;
+    if (!linter || !workspace) return vscode.l10n.t('{0} is not in a QMS workspace (a folder with a qms.yaml): there is no qms.lock to find its release in.', name);
+    const file = this.context.parser.parse(uri.fsPath, document.getText());
+    if (file.parsed.findings.length) return vscode.l10n.t('{0} has YAML syntax errors: fix them (see the Problems panel), then compare again.', name);
+    const result = await compareWithRelease(vscodeFileSystem, linter.root, workspace.lock, file.model);
+    if (!result.ok) return result.message[locale];
+    // The user moved to another document meanwhile: that one is drawn plain.
+    if (uri.toString() !== this.uri.toString()) return undefined;
+    const code = (file.model as { code?: unknown } | undefined)?.code;
+    const version = describeVersion(result.entry.version)[locale];
+    this.comparison = {
+      lock: workspace.lock,
+      entry: result.entry,
+      view: {
+        released: result.released,
+        releasedFile: result.releasedFile,
+        title: vscode.l10n.t('{0} — changes since {1} ({2})', typeof code === 'string' ? code : name, version, result.entry.date),
+        note: ({ elsewhere, reordered }) =>
+          [
+            elsewhere.length ? vscode.l10n.t('Also changed, not shown in the flowchart: {0}.', elsewhere.join(', ')) : '',
+            reordered ? vscode.l10n.t('The steps are in another order.') : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+      },
+    };
+    return undefined;
+  }
+
+  /**
+   * The linter of the workspace holding `file`, once it has loaded: right after activation (the
+   * command can be the first thing a user runs) the workspace may not be found or read yet.
+   */
+  private async loadedLinterFor(file: string): Promise<WorkspaceLinter | undefined> {
+    const lint = this.context.lint;
+    if (!lint.linterFor(file)) await lint.discover();
+    const linter = lint.linterFor(file);
+    if (!linter || linter.current) return linter;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = lint.onDidLint((linted) => {
+        if (linted === linter && linter.current) done();
+      });
+      const timer = setTimeout(done, READY_TIMEOUT_MS);
+    });
+    return linter;
+  }
+
   /** Switches to another document. */
   show(uri: vscode.Uri): void {
     if (uri.toString() === this.uri.toString()) return this.schedule(0);
     this.uri = uri;
     this.panel.title = titleFor(uri);
+    // A comparison is about one document: the next one is drawn plain until asked again.
+    this.comparison = undefined;
     this.drawn = undefined;
     this.lastHighlight = '';
     this.schedule(0, true);
@@ -276,9 +376,18 @@ export class FlowchartPreview implements vscode.Disposable {
     }
     const file = this.context.parser.parse(this.uri.fsPath, document.getText());
     const workspace = this.context.lint.linterFor(this.uri.fsPath)?.current;
+    const comparison = this.comparison;
+    if (comparison && workspace && workspace.lock !== comparison.lock) {
+      // qms.lock was read again (a release, a merge): find the release anew, then draw.
+      comparison.lock = workspace.lock;
+      void this.findRelease().then((refused) => {
+        if (refused !== undefined) void vscode.window.showInformationMessage(refused);
+        this.schedule(0, true);
+      });
+    }
     let source: PreviewSource;
     try {
-      source = previewSource(workspace, file, previewSettings(this.uri));
+      source = previewSource(workspace, file, previewSettings(this.uri), this.comparison?.view);
     } catch (error) {
       // A bug in the diagram code must not leave the preview blank without a word.
       console.error('[qmskit] preview: drawing failed', error);
@@ -291,7 +400,9 @@ export class FlowchartPreview implements vscode.Disposable {
     this.drawn = source;
     if (!force && source.diagram.text === this.lastPosted) return;
     this.lastPosted = source.diagram.text;
-    void this.panel.webview.postMessage({ type: 'render', seq: ++this.seq, uri: this.uri.toString(), text: source.diagram.text, nodes: source.nodes, title: source.title } satisfies HostMessage);
+    const message: HostMessage = { type: 'render', seq: ++this.seq, uri: this.uri.toString(), text: source.diagram.text, nodes: source.nodes, title: source.title };
+    if (source.compare) message.compare = source.compare;
+    void this.panel.webview.postMessage(message);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
     if (editor) this.postHighlight(editor);
   }

@@ -7,7 +7,7 @@ import { loadSourceFile } from '../../../src/core/model/source-file';
 import { parseYaml } from '../../../src/core/yaml/parse';
 import { rangeAtPointer } from '../../../src/core/yaml/pointer';
 import type { QmsKitApi } from '../../../src/extension/extension';
-import type { PreviewTestHooks } from '../../../src/extension/preview';
+import type { CompareOutcome, PreviewTestHooks } from '../../../src/extension/preview';
 import { rangeOf, workspaceUri } from './helpers';
 
 const EXTENSION_ID = 'qmskit.qmskit';
@@ -232,5 +232,75 @@ describe('flowchart preview', function () {
     assert.strictEqual(hooks.current, undefined, 'the preview is closed');
     const svg = await api.preview.renderDiagramInWebview('flowchart LR\n  a(["Bắt đầu"]) --> b{"Hợp lệ?"}');
     assert.ok(svg.startsWith('<svg') && textOfSvg(svg).includes('Hợp lệ?'), svg.slice(0, 120));
+  });
+});
+
+describe('flowchart preview compared with the last release', function () {
+  this.timeout(60_000);
+  const uri = workspaceUri(FILE);
+  let hooks: PreviewTestHooks;
+  let document: vscode.TextDocument;
+
+  /** The range of the value of `field` in the step `id` of the open procedure. */
+  function stepField(id: string, field: string): vscode.Range {
+    let line = rangeOf(document, `- id: ${id}`, id).start.line + 1;
+    for (; line < document.lineCount && !/^\s+- id: /.test(document.lineAt(line).text); line++) {
+      const match = new RegExp(`^(\\s+${field}: )(.*)$`).exec(document.lineAt(line).text);
+      if (match) return new vscode.Range(line, match[1]!.length, line, match[0].length);
+    }
+    throw new Error(`step ${id} of ${FILE} has no ${field}`);
+  }
+
+  before(async () => {
+    const api = await vscode.extensions.getExtension<QmsKitApi>(EXTENSION_ID)!.activate();
+    await api.ready;
+    hooks = api.preview!.testing;
+    document = await vscode.workspace.openTextDocument(uri);
+  });
+
+  after(async () => {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('qms.compareWithRelease marks the step whose duration was edited as changed, with a legend; run again, it draws the plain chart', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const duration = stepField('tham-dinh', 'duration');
+    assert.strictEqual(document.getText(duration), '2 giờ', 'the released duration of tham-dinh');
+    assert.ok(await editor.edit((edit) => edit.replace(duration, '1.5 giờ')));
+
+    const compared = hooks.nextRender((m) => m.uri === uri.toString() && m.compare !== undefined, 45_000);
+    const outcome = await vscode.commands.executeCommand<CompareOutcome>('qms.compareWithRelease');
+    assert.deepStrictEqual(outcome, { comparing: true });
+    const message = await compared;
+    // What the webview found in the SVG it drew: the nodes with each change class.
+    assert.deepStrictEqual({ ...message.compare, legend: undefined }, { added: [], changed: ['s5'], removed: [], legend: undefined });
+    assert.match(message.compare!.legend, /Changes since the last release: .*Changed \(1\)/);
+    assert.ok(message.labels.s5?.includes('1.5 giờ') && message.labels.s5.includes('duration'), `label of s5: ${message.labels.s5}`);
+    assert.deepStrictEqual(hooks.current?.comparing, { release: 'r2.0', date: '2026-03-16', changes: { added: [], changed: ['s5'], removed: [] } });
+
+    // Typing goes on being compared.
+    const step = stepField('tiep-nhan', 'duration');
+    const retyped = hooks.nextRender((m) => m.compare?.changed.join() === 's0,s5');
+    assert.ok(await editor.edit((edit) => edit.replace(step, '20 phút')));
+    await retyped;
+
+    const plain = hooks.nextRender((m) => m.uri === uri.toString() && m.compare === undefined);
+    assert.deepStrictEqual(await vscode.commands.executeCommand<CompareOutcome>('qms.compareWithRelease'), { comparing: false });
+    const back = await plain;
+    assert.ok(!Object.values(back.labels).some((label) => label.includes('duration')), 'the plain chart has no change notes');
+    assert.strictEqual(hooks.current?.comparing, undefined);
+  });
+
+  it('says why when the document has no release to compare with', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    const code = rangeOf(document, 'code: QT-BCHQS-06', 'QT-BCHQS-06');
+    assert.ok(await editor.edit((edit) => edit.replace(code, 'QT-BCHQS-66')));
+    const outcome = await vscode.commands.executeCommand<CompareOutcome>('qms.compareWithRelease', { compare: true });
+    assert.strictEqual(outcome.comparing, false);
+    assert.match((outcome as { refused?: string }).refused ?? '', /QT-BCHQS-66 has no release recorded in qms\.lock: nothing to compare with\. .*qmskit release QT-BCHQS-66/);
+    assert.strictEqual(hooks.current?.comparing, undefined);
   });
 });

@@ -134,9 +134,12 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
       await tab.click();
       await page.keyboard.press('Control+Shift+P');
       await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.type('View: Move Editor into Next Group');
+      // Into the palette's input itself, not by keystrokes: the webview, just revealed, may take
+      // the keyboard focus back while they are typed (and the palette would never see them).
+      const input = page.locator('.quick-input-widget input').first();
+      await input.fill('>View: Move Editor into Next Group');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Move Editor into Next Group' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      await input.press('Enter');
       await page.locator('.editor-group-container').nth(1).locator('.tab', { hasText: `Preview ${FILE}` }).waitFor({ timeout: 15_000 });
     } else {
       log('WARNING: package.json does not contribute qms.openPreview yet, so it is not in the command palette; opening the preview with the "Open flowchart" CodeLens instead');
