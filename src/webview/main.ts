@@ -21,7 +21,8 @@ import {
 } from '../shared/preview-protocol';
 import { MermaidFailure, renderSvg, themeOfBody, type PreviewTheme } from './mermaid-renderer';
 import { PanZoom } from './pan-zoom';
-import { inertSvg, labelOf, nodeElements, pngOf, standaloneSvg } from './svg';
+import { labelOnlyChanges } from './label-changes';
+import { inertSvg, labelOf, nodeElements, pngOf, setLabelLines, standaloneSvg } from './svg';
 
 const vscode = acquireVsCodeApi<PreviewState>();
 const post = (message: WebviewMessage) => vscode.postMessage(message);
@@ -39,6 +40,11 @@ let latestSeq = -1;
 /** The render on screen (its message), for theme changes and exports. */
 let shown: RenderMessage | undefined;
 let pending: RenderMessage | undefined;
+/** How long typing must pause before Mermaid lays out a picture whose new words are already shown. */
+const LAYOUT_AFTER_TYPING_MS = 400;
+let settling: ReturnType<typeof setTimeout> | undefined;
+/** The Mermaid text the picture on screen shows (its render's, or a newer one whose labels were written in). */
+let onScreenText: string | undefined;
 let busy = false;
 let nodes = new Map<string, SVGGElement>();
 let kinds: Record<string, PreviewNodeKind> = {};
@@ -67,7 +73,11 @@ window.addEventListener('message', (event: MessageEvent) => {
       if (message.seq <= latestSeq) return;
       latestSeq = message.seq;
       pending = message;
-      void pump();
+      clearTimeout(settling);
+      // New words are on screen: Mermaid (which holds this page for a second or more on a big
+      // chart) waits until typing pauses, so that the next keystrokes show at once too.
+      if (showNewLabels(message)) settling = setTimeout(() => void pump(), LAYOUT_AFTER_TYPING_MS);
+      else void pump();
       return;
     case 'problem':
       if (message.seq < latestSeq) return;
@@ -128,6 +138,7 @@ async function draw(message: RenderMessage): Promise<void> {
   canvas.replaceChildren(svg);
   canvas.classList.remove('stale');
   shown = message;
+  onScreenText = message.text;
   kinds = message.nodes;
   nodes = nodeElements(svg);
   for (const [id, node] of nodes) if (CLICKABLE_KINDS.includes(kinds[id]!)) node.classList.add('qms-clickable');
@@ -171,6 +182,35 @@ async function draw(message: RenderMessage): Promise<void> {
   document.body.dataset.renderMs = String(ms);
   const compare = message.compare ? { ...markedNodes(), legend: legend.textContent!.replace(/\s+/g, ' ').trim() } : undefined;
   post({ type: 'rendered', seq: message.seq, nodeCount, stepIds, labels, ms, at, ...(compare ? { compare } : {}) });
+}
+
+/**
+ * Typing in a step's name changes only labels: the new words are written into the picture on
+ * screen at once, and Mermaid's full render (layout included; over a second for 100 steps)
+ * replaces it when done. Anything else, or a label that would wrap into another number of rows,
+ * waits for Mermaid.
+ */
+function showNewLabels(message: RenderMessage): boolean {
+  if (!shown || shown.uri !== message.uri || onScreenText === undefined || !sameExtras(shown, message)) return false;
+  const changes = labelOnlyChanges(onScreenText, message.text);
+  if (!changes?.size) return false;
+  const targets: Array<readonly [Element, readonly string[]]> = [];
+  for (const [id, lines] of changes) {
+    const node = nodes.get(id);
+    if (!node) return false;
+    targets.push([node, lines]);
+  }
+  if (!setLabelLines(targets)) return false;
+  onScreenText = message.text;
+  // For UI tests and benchmarks: when the new words were on screen.
+  document.body.dataset.labelsSeq = String(message.seq);
+  document.body.dataset.labelsAt = String(Date.now());
+  return true;
+}
+
+/** The same comparison (or none): a label-only patch cannot change what the legend counts. */
+function sameExtras(a: RenderMessage, b: RenderMessage): boolean {
+  return JSON.stringify(a.compare) === JSON.stringify(b.compare);
 }
 
 /** The legend of a compared flowchart (hidden for a plain one): how many nodes of each kind of change, and what the chart cannot show. */

@@ -68,12 +68,35 @@ export function nodeElements(svg: SVGSVGElement): Map<string, SVGGElement> {
 
 /** The text of a node as a reader sees it: its lines joined by single spaces. */
 export function labelOf(element: Element): string {
-  const lines = Array.from(element.querySelectorAll('text tspan.text-outer-tspan, text tspan.row'));
+  const lines = labelRows(element);
   const parts = lines.length ? lines.map((line) => line.textContent ?? '') : Array.from(element.querySelectorAll('text, .nodeLabel')).map((t) => t.textContent ?? '');
   return parts
     .map((part) => part.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * Writes new lines into node labels, one per row Mermaid drew, keeping each row's position and
+ * font. All or nothing: false (nothing changed) when a node has another number of rows than its
+ * lines, since then only Mermaid, which wraps and sizes labels, can draw it.
+ */
+export function setLabelLines(changes: ReadonlyArray<readonly [Element, readonly string[]]>): boolean {
+  const rowsOf = changes.map(([element]) => labelRows(element));
+  if (changes.some(([, lines], i) => rowsOf[i]!.length !== lines.length)) return false;
+  changes.forEach(([, lines], i) => {
+    rowsOf[i]!.forEach((row, r) => {
+      const word = row.querySelector('tspan');
+      const only = word ? (word.cloneNode(false) as Element) : row;
+      only.textContent = lines[r]!;
+      if (only !== row) row.replaceChildren(only);
+    });
+  });
+  return true;
+}
+
+function labelRows(element: Element): Element[] {
+  return Array.from(element.querySelectorAll('text tspan.text-outer-tspan, text tspan.row'));
 }
 
 /** A stand-alone SVG document: namespace, natural size and a background, ready to save. */

@@ -20,8 +20,13 @@ export const READY_TIMEOUT_MS = 30_000;
 
 export const PREVIEW_VIEW_TYPE = 'qms.preview';
 
-/** Typing is drawn this long after the last keystroke. */
-export const TYPING_DEBOUNCE_MS = 100;
+/**
+ * Typing is drawn this long after the last keystroke: just enough to take a paste or a
+ * multi-cursor edit as one change. A render costs the host a few milliseconds, and the webview
+ * writes changed labels into the picture on screen at once, keeping Mermaid's full render for
+ * when typing pauses.
+ */
+export const TYPING_DEBOUNCE_MS = 15;
 
 /** What "Compare with last release" did: the comparison is on, or it is off (and, when it was refused, why). */
 export type CompareOutcome = { comparing: true } | { comparing: false; refused?: string };
