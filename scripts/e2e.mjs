@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { ensurePrereqs } from '../test/e2e/harness/prereqs.mjs';
 import { installExtension, killGroup, reapStragglers, startCodeServer } from '../test/e2e/harness/code-server.mjs';
 import { launchBrowser } from '../test/e2e/harness/browser.mjs';
-import { runInHost } from '../test/e2e/harness/inhost.mjs';
+import { ACTIVATION_FAILED_MARKER, runInHost } from '../test/e2e/harness/inhost.mjs';
 import { registerStubLanguagePack } from '../test/e2e/harness/language-pack.mjs';
 import { listUiTests, runUiTests } from '../test/e2e/harness/ui.mjs';
 import { buildSuite } from '../test/e2e/harness/suite-build.mjs';
@@ -106,8 +106,8 @@ async function getBrowser() {
   return browserLaunch;
 }
 
-async function startServer(name, extraArgs, prereqs, logTo = log) {
-  const server = await startCodeServer({ prereqs, dataDir: path.join(state.runDir, name), extraArgs, log: logTo });
+async function startServer(name, extraArgs, prereqs, logTo = log, niceness = 0) {
+  const server = await startCodeServer({ prereqs, dataDir: path.join(state.runDir, name), extraArgs, log: logTo, niceness });
   state.servers.add(server);
   return server;
 }
@@ -124,7 +124,7 @@ async function stopServer(server) {
  * Vietnamese (`vscode.env.language` is `vi`; the extension's package.nls.vi.json and l10n bundle
  * apply), and runs the *.test.vi.ts suite.
  */
-async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale = null, testsPath = path.join(SUITE_OUT, 'index.js'), out = null }) {
+async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale = null, testsPath = path.join(SUITE_OUT, 'index.js'), out = null, onLine }) {
   const name = locale ? `in-host (${locale})` : 'in-host';
   // `out` collects everything the stage prints, when it runs beside another (printed afterwards).
   const say = out ? (...a) => out.push(['log', a.join(' ')]) : log;
@@ -135,7 +135,8 @@ async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale
   const dataName = locale ? `cs-inhost-${locale}` : 'cs-inhost';
   // A display language needs a language pack (see harness/language-pack.mjs).
   if (locale) registerStubLanguagePack({ runDir: state.runDir, dataDir: path.join(state.runDir, dataName), locale, log: say });
-  const server = await startServer(dataName, extraArgs, prereqs, say);
+  // Beside the UI stage (the longer one), the in-host runs yield the cores to it.
+  const server = await startServer(dataName, extraArgs, prereqs, say, wantUi ? 10 : 0);
   try {
     const extensionEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('QMS_E2E_')));
     extensionEnv.QMS_E2E_WORKSPACE_COPY = workspace;
@@ -154,6 +155,7 @@ async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale
       log: say,
       shotPrefix: locale ? `inhost-${locale}` : 'inhost',
       ...(out ? { print: (type, text) => out.push([type, text]) } : {}),
+      ...(onLine ? { onLine } : {}),
     });
     if (interrupted) return r; // torn down by a signal: counted once as "interrupted"
     pass(r.passed);
@@ -167,8 +169,12 @@ async function inHostStage({ prereqs, extPath, workspace, screenshotsDir, locale
   }
 }
 
-async function uiStage({ prereqs, extPath, workspace, screenshotsDir }) {
-  log('\n== UI stage: packaged extension in the workbench ==');
+/**
+ * Packages and installs the extension, starts its code-server, then runs the UI tests once `gate`
+ * says the extension activates (false: they are skipped, the in-host stage has said why).
+ */
+async function uiStage({ prereqs, extPath, workspace, screenshotsDir }, gate = Promise.resolve(true), say = log) {
+  say('\n== UI stage: packaged extension in the workbench ==');
   const files = listUiTests(UI_DIR);
   if (!files.length) { log(`[ui] no ${path.relative(ROOT, UI_DIR)}/*.ui.mjs tests`); return; }
 
@@ -182,17 +188,21 @@ async function uiStage({ prereqs, extPath, workspace, screenshotsDir }) {
     timeoutMs: 180_000,
   });
   if (pk.code !== 0 || !fs.existsSync(vsix)) {
-    log(`✗ ui: packaging the extension with vsce failed (exit ${pk.code}) — the extension is not packageable yet:\n${pk.output.trim().split('\n').slice(-25).map((l) => '    ' + l).join('\n')}`);
+    say(`✗ ui: packaging the extension with vsce failed (exit ${pk.code}) — the extension is not packageable yet:\n${pk.output.trim().split('\n').slice(-25).map((l) => '    ' + l).join('\n')}`);
     fail('ui: vsce package failed', files.length);
     return;
   }
-  log(`[ui] packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB) in ${Date.now() - t0} ms`);
+  say(`[ui] packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB) in ${Date.now() - t0} ms`);
 
   const dataDir = path.join(state.runDir, 'cs-ui');
-  await installExtension({ prereqs, dataDir, vsix, log });
-  const server = await startServer('cs-ui', [], prereqs);
+  await installExtension({ prereqs, dataDir, vsix, log: say });
+  const server = await startServer('cs-ui', [], prereqs, say);
   try {
-    const results = await runUiTests({ browser: await getBrowser(), server, files, workspace, screenshotsDir, extensionId: EXTENSION_ID, log });
+    if (!(await gate)) {
+      say('[ui] UI tests skipped: the extension failed to activate in the in-host stage (see above)');
+      return;
+    }
+    const results = await runUiTests({ browser: await getBrowser(), server, files, workspace, screenshotsDir, extensionId: EXTENSION_ID, log: say });
     for (const r of results) if (!r.aborted) (r.ok ? pass() : fail(`ui: ${r.name}`));
   } finally {
     await stopServer(server);
@@ -271,9 +281,17 @@ async function main() {
 
   // The two in-host runs (English, Vietnamese) run side by side, each with its own code-server and
   // workspace copy; the Vietnamese run's output is held back and printed after the English one.
-  let inhost = null;
+  // The UI stage runs beside them too (its own code-server and workspace copy): it packages and
+  // installs at once, and starts its tests when the English run has seen the extension activate.
+  // Its output is held back until the in-host runs have printed theirs.
+  let gatePassed;
+  const gate = new Promise((resolve) => (gatePassed = resolve));
+  const watchGate = (line) => {
+    if (line.includes(ACTIVATION_FAILED_MARKER)) gatePassed(false);
+    else if (/✔ \[gate\] extension \S+ activates/.test(line)) gatePassed(true);
+  };
   const english = wantInHost
-    ? inHostStage(ctx).catch((e) => {
+    ? inHostStage({ ...ctx, onLine: watchGate }).catch((e) => {
         log(`✗ in-host stage could not run: ${e.message}`);
         fail('in-host: stage error');
         return null;
@@ -292,22 +310,23 @@ async function main() {
       return null;
     });
   }
-  inhost = await english;
-  const vi = await vietnamese;
-  for (const [type, text] of viOut) (type === 'error' ? console.error : console.log)(text);
-  inhost = inhost ?? vi;
-  if (wantUi) {
-    if (inhost?.activationFailed) {
-      log('\n== UI stage skipped: the extension failed to activate in the in-host stage (see above) ==');
-    } else {
-      try {
-        await uiStage(ctx);
-      } catch (e) {
-        log(`✗ UI stage could not run: ${e.message}`);
+  let uiHeld = wantInHost || wantVi ? [] : null;
+  const sayUi = (...a) => (uiHeld ? uiHeld.push(a.join(' ')) : log(...a));
+  const ui = wantUi
+    ? uiStage({ ...ctx, workspace: copyWorkspace(state.runDir, 'ws-ui') }, wantInHost ? gate : Promise.resolve(true), sayUi).catch((e) => {
+        sayUi(`✗ UI stage could not run: ${e.message}`);
         fail('ui: stage error');
-      }
-    }
-  }
+      })
+    : Promise.resolve();
+  const inhost = await english;
+  gatePassed(!inhost?.activationFailed && inhost !== null);
+  await vietnamese;
+  for (const [type, text] of viOut) (type === 'error' ? console.error : console.log)(text);
+  // What the UI stage said so far, then it prints as it goes.
+  const held = uiHeld ?? [];
+  uiHeld = null;
+  for (const line of held) log(line);
+  await ui;
   log(`\n[e2e] finished in ${secs(Date.now() - T0)}${state.failures.length ? `; failures: ${state.failures.join('; ')}` : ''}`);
 }
 

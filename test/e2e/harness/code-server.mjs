@@ -7,6 +7,7 @@
 // group takes the extension host, file watcher and pty host with it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -137,7 +138,11 @@ export function tail(file, n = 50) {
  * Start code-server on a free loopback port and wait for /healthz.
  * Returns { url, port, pid, logFile, dataDir, stop() }; stop() kills the whole process group.
  */
-export async function startCodeServer({ prereqs, dataDir, extraArgs = [], log, startTimeoutMs = 60_000 }) {
+/**
+ * `niceness` (0–19) lowers the priority of the server and of the extension hosts it starts, for a
+ * run with slack beside a run on the critical path (they share two cores).
+ */
+export async function startCodeServer({ prereqs, dataDir, extraArgs = [], log, startTimeoutMs = 60_000, niceness = 0 }) {
   const d = prepareDataDir(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -148,6 +153,13 @@ export async function startCodeServer({ prereqs, dataDir, extraArgs = [], log, s
     [prereqs.codeServerEntry, ...baseArgs(d), '--bind-addr', `127.0.0.1:${port}`, ...extraArgs],
     { env: d.env, stdio: ['ignore', out, out], detached: true },
   );
+  if (niceness) {
+    try {
+      os.setPriority(child.pid, niceness);
+    } catch {
+      // Not allowed here: the run is only slower, not wrong.
+    }
+  }
   fs.closeSync(out);
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });

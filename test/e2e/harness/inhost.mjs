@@ -83,6 +83,8 @@ export async function runInHost({
   shotPrefix = 'inhost',
   // Where the suite's output goes (runs in parallel buffer theirs).
   print = (type, text) => (type === 'error' ? console.error : console.log)(text),
+  // Each line of the suite's output as it arrives (the caller watches for the activation gate).
+  onLine = () => {},
 }) {
   const t0 = Date.now();
   const payload = [
@@ -121,7 +123,10 @@ export async function runInHost({
       });
       return;
     }
-    for (const line of text.split('\n')) lines.push(line);
+    for (const line of text.split('\n')) {
+      lines.push(line);
+      onLine(line);
+    }
     if (!process.env.VERBOSE && LOG_NOISE.test(text)) return;
     testsStarted = true;
     print(type, text);

@@ -25,7 +25,7 @@ function withTimeout(promise, ms, what) {
 }
 
 /** Runs every UI test; returns [{ name, ok, ms, error, aborted? }]. */
-export async function runUiTests({ browser, server, files, workspace, screenshotsDir, extensionId, perTestTimeoutMs = 120_000, log }) {
+export async function runUiTests({ browser, server, files, workspace, screenshotsDir, extensionId, perTestTimeoutMs = 180_000, log }) {
   const results = [];
   for (const file of files) {
     const name = path.basename(file, '.ui.mjs');

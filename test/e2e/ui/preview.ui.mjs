@@ -203,7 +203,7 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     await page.keyboard.press('End');
     // One keystroke at a time, each measured from the keystroke to the new words in the picture
     // (written into the SVG on screen when only labels changed), and to Mermaid's full render
-    // with its layout. At least three; up to five while the harness's 120 s per UI test leave room.
+    // with its layout. At least three; up to five while the harness's 180 s per UI test leave room (it runs beside the in-host suites).
     const samples = [];
     const layouts = [];
     const drawing = [];
@@ -243,10 +243,10 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
     await runCommand(page, 'File: Revert File');
     if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
 
-    // ---- 5. reload: the preview comes back with its document (the harness gives a UI test 120 s in all:
+    // ---- 5. reload: the preview comes back with its document (the harness gives a UI test 180 s in all:
     // on a loaded machine the checks above can take most of it, and this one is then left out, saying so)
     if (Date.now() - started > 70_000) {
-      log(`NOTE: the reload check is skipped: ${Math.round((Date.now() - started) / 1000)} s of the 120 s budget are used`);
+      log(`NOTE: the reload check is skipped: ${Math.round((Date.now() - started) / 1000)} s of the 180 s budget are used`);
       return;
     }
     await page.reload({ timeout: 60_000 });
