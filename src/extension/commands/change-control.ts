@@ -19,7 +19,7 @@ import { editorLocale } from '../convert';
 import type { LintService } from '../lint/lint-service';
 import { todayIso, type WorkspaceLinter } from '../lint/workspace-linter';
 import { vscodeFileSystem } from '../vscode-file-system';
-import { pickWorkspace } from './new-procedure';
+import { pickWorkspace } from './workspace-pick';
 
 /**
  * "Release New Revision…", "Record Release in qms.lock" and "Mark Obsolete…": the editor's face of

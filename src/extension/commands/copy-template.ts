@@ -5,7 +5,7 @@ import { copyBuiltinTemplate, listBuiltinTemplates, workspaceOverrideOf, type Bu
 import type { LintService } from '../lint/lint-service';
 import { vscodeFileSystem } from '../vscode-file-system';
 import { outputLocale } from './generate';
-import { pickWorkspace } from './new-procedure';
+import { fail, pickWorkspace } from './workspace-pick';
 
 /** Optional arguments of `qms.copyTemplate`: each one given skips its prompt (tests, links). */
 export interface CopyTemplateArgs {
@@ -104,9 +104,4 @@ function describe(template: BuiltinTemplate): string {
   const usage = `{{> ${template.name}}}`;
   if (template.kind === 'partial') return template.format === 'html' ? vscode.l10n.t('HTML partial, used as {0}', usage) : vscode.l10n.t('Markdown partial, used as {0}', usage);
   return template.format === 'html' ? vscode.l10n.t('HTML template of the {0} output', template.name) : vscode.l10n.t('Markdown template of the {0} output', template.name);
-}
-
-function fail(message: string): undefined {
-  void vscode.window.showErrorMessage(message);
-  return undefined;
 }

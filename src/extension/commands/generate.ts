@@ -11,7 +11,7 @@ import { editorLocale } from '../convert';
 import type { LintService } from '../lint/lint-service';
 import { todayIso, type WorkspaceLinter } from '../lint/workspace-linter';
 import { vscodeFileSystem } from '../vscode-file-system';
-import { pickWorkspace } from './new-procedure';
+import { fail, pickWorkspace } from './workspace-pick';
 
 /** What generation needs from the rest of the extension. */
 export interface GeneratorHost {
@@ -312,9 +312,4 @@ async function openDocument(markdown: vscode.Uri | undefined, html: vscode.Uri |
   } else if (html) {
     await vscode.commands.executeCommand('revealInExplorer', html);
   }
-}
-
-function fail(message: string): undefined {
-  void vscode.window.showErrorMessage(message);
-  return undefined;
 }

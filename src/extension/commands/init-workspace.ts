@@ -7,6 +7,7 @@ import { parseYaml } from '../../core/yaml/parse';
 import { rangeAtPointer } from '../../core/yaml/pointer';
 import { editorLocale, toRange } from '../convert';
 import type { LintService } from '../lint/lint-service';
+import { vscodeFileSystem } from '../vscode-file-system';
 
 /** Optional arguments of `qms.initWorkspace`: each one given skips its prompt. */
 export interface InitWorkspaceArgs {
@@ -44,7 +45,7 @@ export async function initWorkspaceCommand(lint: LintService, args: InitWorkspac
   const files = starterFiles(locale);
   const existing: string[] = [];
   for (const relative of Object.keys(files)) {
-    if (await exists(path.join(folder, relative))) existing.push(relative);
+    if (await vscodeFileSystem.exists(path.join(folder, relative))) existing.push(relative);
   }
   const shown = path.basename(folder);
   if (existing.length) {
@@ -102,13 +103,4 @@ async function pickLocale(): Promise<Locale | undefined> {
     ignoreFocusOut: true,
   });
   return picked?.locale;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(vscode.Uri.file(file));
-    return true;
-  } catch {
-    return false;
-  }
 }

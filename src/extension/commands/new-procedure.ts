@@ -18,6 +18,8 @@ import { toRange } from '../convert';
 import type { ExplorerNode } from '../explorer';
 import type { LintService } from '../lint/lint-service';
 import type { WorkspaceLinter } from '../lint/workspace-linter';
+import { vscodeFileSystem } from '../vscode-file-system';
+import { fail, pickWorkspace } from './workspace-pick';
 
 /** Optional arguments of `qms.newProcedure`: each one given skips its prompt (tests, links, other extensions). */
 export interface NewProcedureArgs {
@@ -69,7 +71,7 @@ export async function newProcedureCommand(lint: LintService, arg?: NewProcedureA
     if (!code) return undefined;
   }
   const file = path.join(linter.root, ...newProcedurePath(code).split('/'));
-  if (await exists(file)) return fail(vscode.l10n.t('{0} already exists; nothing was written.', relative(file)));
+  if (await vscodeFileSystem.exists(file)) return fail(vscode.l10n.t('{0} already exists; nothing was written.', relative(file)));
 
   // 2. Title
   let title = args.title?.trim();
@@ -148,30 +150,6 @@ function argsOf(arg: NewProcedureArgs | ExplorerNode | undefined): NewProcedureA
   return arg as NewProcedureArgs;
 }
 
-/** The QMS workspace to work in: the given root, the only one, or the one the user picks. */
-export async function pickWorkspace(lint: LintService, root?: string): Promise<WorkspaceLinter | undefined> {
-  if (!lint.all.some((l) => l.current)) await lint.discover();
-  const linters = lint.all.filter((l) => l.current).sort((a, b) => (a.root < b.root ? -1 : 1));
-  if (root !== undefined) {
-    const linter = linters.find((l) => l.root === path.resolve(root));
-    if (!linter) void fail(vscode.l10n.t('{0} is not a QMS workspace (no qms.yaml there).', root));
-    return linter;
-  }
-  if (linters.length === 1) return linters[0];
-  if (!linters.length) {
-    const initialize = vscode.l10n.t('Initialize QMS Workspace');
-    void vscode.window.showErrorMessage(vscode.l10n.t('There is no QMS workspace (a folder with a qms.yaml) open.'), initialize).then((choice) => {
-      if (choice === initialize) void vscode.commands.executeCommand('qms.initWorkspace');
-    });
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    linters.map((linter) => ({ label: path.basename(linter.root), description: vscode.workspace.asRelativePath(linter.root), linter })),
-    { placeHolder: vscode.l10n.t('Which QMS workspace?'), ignoreFocusOut: true },
-  );
-  return picked?.linter;
-}
-
 function codeMessage(code: string, problem: CodeProblem, relative: (file: string) => string): string {
   switch (problem.problem) {
     case 'empty':
@@ -227,18 +205,4 @@ async function lintUntilLoaded(lint: LintService, linter: WorkspaceLinter, file:
     const current = lint.linterFor(file) ?? linter;
     if (current.current?.index.byPath.has(file)) return;
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(vscode.Uri.file(file));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function fail(message: string): undefined {
-  void vscode.window.showErrorMessage(message);
-  return undefined;
 }
