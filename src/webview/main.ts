@@ -289,6 +289,7 @@ canvas.addEventListener('click', (event) => {
   if (!target) return;
   for (const [id, node] of nodes) {
     if (node === target && CLICKABLE_KINDS.includes(kinds[id]!)) {
+      document.body.dataset.lastNodeClick = id; // for UI tests: the click reached the node
       post({ type: 'nodeClick', nodeId: id });
       return;
     }

@@ -130,10 +130,27 @@ export default async function preview({ page, workspace, screenshotsDir, log: pr
 
     // A real click on the first step's node selects the step in the YAML (status bar: line, column, selection).
     const stepLine = lineOf(procedure, '  - id: tiep-nhan');
+    // The preview has just opened beside the editor: the picture is fitted again while the
+    // editor groups settle. Click once the node's place holds over a few frames.
+    await frame.waitForFunction(
+      () => {
+        const node = document.querySelector('#canvas svg g.node[id*="-flowchart-s0-"]');
+        if (!node) return false;
+        const { x, y } = node.getBoundingClientRect();
+        const place = `${Math.round(x)},${Math.round(y)}`;
+        const data = document.body.dataset;
+        data.s0Steady = data.s0Place === place ? String(Number(data.s0Steady || 0) + 1) : '0';
+        data.s0Place = place;
+        return Number(data.s0Steady) >= 10;
+      },
+      null,
+      { timeout: 15_000, polling: 'raf' },
+    );
     await webviewFrame(page).locator('#canvas svg g.node[id*="-flowchart-s0-"]').click();
     const position = page.locator('.statusbar-item', { hasText: `Ln ${stepLine}, Col 5 (` });
     await position.first().waitFor({ timeout: 15_000 }).catch(async () => {
-      throw new Error(`clicking node s0 did not select step 0 (line ${stepLine}); the status bar shows ${JSON.stringify(await page.locator('.statusbar').innerText())}`);
+      const clicked = await frame.evaluate(() => document.body.dataset.lastNodeClick ?? 'none').catch(() => 'unknown');
+      throw new Error(`clicking node s0 did not select step 0 (line ${stepLine}); the webview's last node click: ${clicked}; the status bar shows ${JSON.stringify(await page.locator('.statusbar').innerText())}`);
     });
     log(`clicked node s0: the editor selects ${JSON.stringify((await position.first().innerText()).trim())}`);
 
